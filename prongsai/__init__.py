@@ -1,0 +1,13 @@
+"""Prongsai (โปร่งใส): YAML and Markdown in, a Thai agency's ITA disclosure website out.
+
+The engine behind build.py. One build is five stages (pipeline.py):
+discover and load content/ (content.py), validate it against the content
+model (schema.py, fields.py, validate.py) and the year's ITA framework
+(framework.py), render pages with Jinja (render.py), write them atomically
+(write.py). Content problems are collected and raised together as SiteError.
+"""
+
+from .pipeline import BuildResult, Paths, build_site
+from .problems import Problem, SiteError
+
+__all__ = ["build_site", "Paths", "BuildResult", "Problem", "SiteError"]

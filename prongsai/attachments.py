@@ -1,0 +1,111 @@
+"""Attachments: the files under content/ that pages link to, and what a reader needs to know of them.
+
+Owns Attachment (type, size, PDF page count, image size) and the metadata
+readers: pypdf for PDFs, Pillow for images. A file that cannot be opened or is
+empty is a problem, because an assessor who cannot open it scores the item 0.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+from pypdf import PdfReader
+from pypdf.errors import PdfReadError
+
+from .problems import Problem
+
+#: extension -> (Thai label, English label)
+FILE_TYPES = {
+    "pdf": ("PDF", "PDF"),
+    "xlsx": ("Excel", "Excel"), "xls": ("Excel", "Excel"),
+    "docx": ("Word", "Word"), "doc": ("Word", "Word"),
+    "csv": ("CSV", "CSV"),
+    "jpg": ("ภาพ JPEG", "JPEG image"), "jpeg": ("ภาพ JPEG", "JPEG image"),
+    "png": ("ภาพ PNG", "PNG image"), "webp": ("ภาพ WebP", "WebP image"),
+    "gif": ("ภาพ GIF", "GIF image"), "svg": ("ภาพ SVG", "SVG image"),
+}
+RASTER = {"jpg", "jpeg", "png", "webp", "gif"}
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A file under content/, published at the same relative path in the site."""
+
+    #: path relative to content/ (and to the site), with forward slashes
+    path: str
+    size: int
+    #: number of pages, for PDFs
+    pages: int | None = None
+    #: pixel size, for images
+    width: int | None = None
+    height: int | None = None
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+    @property
+    def ext(self) -> str:
+        return self.name.rsplit(".", 1)[-1].lower() if "." in self.name else ""
+
+    @property
+    def type_th(self) -> str:
+        return FILE_TYPES.get(self.ext, (self.ext.upper(), ""))[0]
+
+    @property
+    def type_en(self) -> str:
+        return FILE_TYPES.get(self.ext, ("", self.ext.upper()))[1]
+
+    @property
+    def is_image(self) -> bool:
+        return self.ext in RASTER or self.ext == "svg"
+
+
+def _pdf_pages(file: Path) -> int:
+    with file.open("rb") as stream:
+        return len(PdfReader(stream).pages)
+
+
+def _image_size(file: Path) -> tuple[int, int]:
+    with Image.open(file) as image:
+        return image.size
+
+
+def read_attachment(content_root: Path, relative: str) -> tuple[Attachment, list[Problem]]:
+    """Metadata of content/<relative>, with a problem if the file is empty or unreadable."""
+    file = content_root / relative
+    size = file.stat().st_size
+    shown = f"{content_root.name}/{relative}"
+    attachment = Attachment(relative, size)
+    if size == 0:
+        return attachment, [Problem(shown, 0, 0, "ไฟล์นี้ว่างเปล่า (0 ไบต์)", "this file is empty (0 bytes)",
+                                    "แทนที่ด้วยไฟล์ที่ถูกต้อง", "replace it with the real file")]
+    try:
+        if attachment.ext == "pdf":
+            return Attachment(relative, size, pages=_pdf_pages(file)), []
+        if attachment.ext in RASTER:
+            width, height = _image_size(file)
+            return Attachment(relative, size, width=width, height=height), []
+    except (PdfReadError, UnidentifiedImageError, OSError, ValueError) as error:
+        return attachment, [Problem(shown, 0, 0, f"เปิดไฟล์ {attachment.type_th} นี้ไม่ได้ ไฟล์อาจเสีย",
+                                    f"this {attachment.type_en} file cannot be opened ({error})",
+                                    "บันทึกหรือสแกนไฟล์ใหม่แล้ววางแทนที่", "save or scan it again and replace it")]
+    return attachment, []
+
+
+class AttachmentCache:
+    """Reads each attachment once per build, however many records name it."""
+
+    def __init__(self, content_root: Path) -> None:
+        self.content_root = content_root
+        self.found: dict = {}
+        self.problems: list = []
+
+    def __call__(self, relative: str) -> Attachment:
+        if relative not in self.found:
+            attachment, problems = read_attachment(self.content_root, relative)
+            self.found[relative] = attachment
+            self.problems.extend(problems)
+        return self.found[relative]

@@ -1,0 +1,306 @@
+"""Checking what a clerk wrote against a Field, and turning it into a typed value.
+
+Owns the meaning of each field type (text, money, Buddhist-era date, file...)
+and the Thai/English message for each way a value can be wrong. All problems
+of a record are collected; nothing stops at the first one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from pathlib import Path, PurePosixPath
+from typing import Callable
+
+from . import thai
+from .problems import Problem
+from .schema import Field
+from .yamlio import Doc, Key
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^[0-9+()\-\s,/ต่อ.]+$")
+_INT = re.compile(r"^-?\d+$")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A value picked from a fixed list: its key (as written) and its Thai label."""
+
+    key: str
+    label: str
+
+    def __str__(self) -> str:
+        return self.label
+
+
+@dataclass
+class Reader:
+    """What checking one file needs: the document, where files live, and the problem list."""
+
+    doc: Doc
+    #: folder of the file being checked (attachment paths are relative to it)
+    folder: Path
+    content_root: Path
+    #: turns a checked attachment path (relative to content/) into an Attachment
+    attach: Callable[[str], object]
+    problems: list
+
+    def problem(self, key: Key, th: str, en: str, hint_th: str = "", hint_en: str = "", *, at_key: bool = False) -> None:
+        line, column = self.doc.key_mark(key) if at_key else self.doc.mark(key)
+        self.problems.append(Problem(self.doc.path, line, column, th, en, hint_th, hint_en))
+
+
+def _label(field: Field) -> str:
+    return f"'{field.name}' ({field.th})" if field.th else f"'{field.name}'"
+
+
+def check(field: Field, value: object, key: Key, reader: Reader) -> object:
+    """The typed value of `value` for `field`, or None after recording a problem."""
+    if field.type == "record":
+        return check_record(field, value, key, reader)
+    if field.type == "list":
+        return _check_list(field, value, key, reader)
+    if field.type == "counts":
+        return check_counts(field, value, key, reader)
+    if isinstance(value, (dict, list)):
+        shape = "รายการ (list)" if isinstance(value, list) else "กลุ่มช่อง (mapping)"
+        reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นค่าเดียว แต่เขียนเป็น{shape}",
+                       f"'{field.name}' takes a single value, not a {type(value).__name__}",
+                       "เขียนค่าต่อจากเครื่องหมาย : ในบรรทัดเดียวกัน", "write the value after the ':' on the same line")
+        return None
+    return _SCALARS[field.type](field, value, key, reader)
+
+
+def check_record(field: Field, value: object, key: Key, reader: Reader) -> dict | None:
+    if not isinstance(value, dict):
+        reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นกลุ่มของช่องย่อย", f"'{field.name}' must be a group of fields",
+                       "เขียนช่องย่อยในบรรทัดถัดไป ย่อหน้าเข้าไป 2 ช่องว่าง", "write its fields on the next lines, indented by 2 spaces")
+        return None
+    known = {f.name for f in field.fields}
+    for name in value:
+        if name not in known:
+            _unknown_field(field, name, key + (name,), reader)
+    result = {}
+    for sub in field.fields:
+        raw = value.get(sub.name)
+        if raw is None or raw == "" or raw == []:
+            if sub.required:
+                _missing_field(sub, key, reader)
+            result[sub.name] = [] if sub.type == "list" else None
+            continue
+        result[sub.name] = check(sub, raw, key + (sub.name,), reader)
+    return result
+
+
+def _unknown_field(record: Field, name: str, key: Key, reader: Reader) -> None:
+    by_thai = {f.th: f.name for f in record.fields if f.th}
+    close = difflib.get_close_matches(name, [f.name for f in record.fields], n=1, cutoff=0.6)
+    close = close or [by_thai[t] for t in difflib.get_close_matches(name, list(by_thai), n=1, cutoff=0.6)]
+    if close:
+        hint_th, hint_en = f"หมายถึง '{close[0]}' ใช่ไหม", f"did you mean '{close[0]}'?"
+    else:
+        names = ", ".join(f.name for f in record.fields)
+        hint_th, hint_en = f"ช่องที่ใช้ได้: {names}", f"the fields it can have: {names}"
+    reader.problem(key, f"ไม่รู้จักช่อง '{name}'", f"unknown field '{name}'", hint_th, hint_en, at_key=True)
+
+
+def _missing_field(field: Field, parent: Key, reader: Reader) -> None:
+    reader.problem(parent, f"ขาดช่อง {_label(field)} ซึ่งต้องมี", f"missing required field '{field.name}' ({field.en})",
+                   f"เพิ่มบรรทัด  {field.name}: ...", f"add a line  {field.name}: ...", at_key=True)
+
+
+def _check_list(field: Field, value: object, key: Key, reader: Reader) -> list:
+    if not isinstance(value, list):
+        if field.item.type != "record" and not isinstance(value, dict):
+            # A single value where a list is expected (`problems: ไม่มี`) is a list of one.
+            return [v for v in [check(field.item, value, key, reader)] if v is not None]
+        reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นรายการ", f"'{field.name}' must be a list",
+                       "ขึ้นต้นแต่ละรายการด้วย - ในบรรทัดใหม่", "start each entry on a new line with '- '")
+        return []
+    checked = (check(field.item, item, key + (i,), reader) for i, item in enumerate(value))
+    return [item for item in checked if item is not None]
+
+
+def _text(field: Field, value: str, key: Key, reader: Reader) -> str:
+    return value.strip() if field.type == "text" else value.rstrip()
+
+
+def _integer(field: Field, value: str, key: Key, reader: Reader) -> int | None:
+    text = thai.to_arabic_digits(value.strip()).replace(",", "")
+    if _INT.match(text):
+        return int(text)
+    reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นจำนวนเต็ม แต่เขียนว่า '{value}'",
+                   f"'{field.name}' must be a whole number, got '{value}'",
+                   "เขียนเป็นตัวเลขอย่างเดียว เช่น 12", "write digits only, e.g. 12")
+    return None
+
+
+def _amount(field: Field, value: str, key: Key, reader: Reader) -> Decimal | None:
+    text = thai.to_arabic_digits(value.strip()).replace(",", "")
+    try:
+        number = Decimal(text)
+        if number.is_finite() and (field.type == "decimal" or number >= 0):
+            return number
+    except InvalidOperation:
+        pass
+    example = "125000 หรือ 125000.50" if field.type == "money" else "15.2345"
+    reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นตัวเลข แต่เขียนว่า '{value}'",
+                   f"'{field.name}' must be a number, got '{value}'",
+                   f"เขียนเป็นตัวเลขอย่างเดียว ไม่ต้องมีคำว่า บาท เช่น {example}",
+                   f"write digits only, without 'บาท', e.g. {example.replace('หรือ', 'or')}")
+    return None
+
+
+_DATE_FORMS = {
+    "date": ("2567-10-01", "ปี-เดือน-วัน", "year-month-day", thai.parse_be_date),
+    "month": ("2567-10", "ปี-เดือน", "year-month", thai.parse_be_month),
+    "year": ("2568", "ปี 4 หลัก", "a 4-digit year", thai.parse_be_year),
+}
+
+
+def _calendar(field: Field, value: str, key: Key, reader: Reader) -> object:
+    example, form_th, form_en, parse = _DATE_FORMS[field.type]
+    try:
+        return parse(value)
+    except thai.DateError as error:
+        _date_problem(field, value, key, reader, error, example, form_th, form_en)
+        return None
+
+
+def _date_problem(field, value, key, reader, error, example, form_th, form_en) -> None:
+    if error.reason == "christian_era":
+        reader.problem(key, f"ช่อง {_label(field)} ใช้ปี พ.ศ. แต่ '{value}' เป็นปี ค.ศ.",
+                       f"'{field.name}' takes a Buddhist-era (พ.ศ.) year; '{value}' is a Christian-era year",
+                       f"เขียนปี พ.ศ. (ค.ศ. + 543) เช่น {error.suggestion}", f"write the BE year (CE + 543): {error.suggestion}")
+    elif error.reason in ("no_such_day", "no_such_month"):
+        reader.problem(key, f"ไม่มีวันที่ '{value}' ในปฏิทิน", f"'{value}' is not a real date",
+                       "ตรวจวันที่และเดือนอีกครั้ง", "check the day and the month")
+    elif error.reason == "year_out_of_range":
+        reader.problem(key, f"ปีใน '{value}' มากเกินไป", f"the year in '{value}' is too large",
+                       f"เขียนปี พ.ศ. เช่น {example}", f"write a Buddhist-era year, e.g. {example}")
+    else:
+        reader.problem(key, f"ช่อง {_label(field)} ต้องเขียนเป็น{form_th} (พ.ศ.) แต่เขียนว่า '{value}'",
+                       f"'{field.name}' must be written as {form_en} in the Buddhist era, got '{value}'",
+                       f"เขียนแบบนี้: {example}", f"write it like this: {example}")
+
+
+def _url(field: Field, value: str, key: Key, reader: Reader) -> str | None:
+    text = value.strip()
+    if text.startswith(("https://", "http://")) and " " not in text:
+        return text
+    reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นลิงก์เต็ม แต่เขียนว่า '{value}'",
+                   f"'{field.name}' must be a full web address, got '{value}'",
+                   "ขึ้นต้นด้วย https:// เช่น https://www.example.go.th/", "start with https://, e.g. https://www.example.go.th/")
+    return None
+
+
+def _email(field: Field, value: str, key: Key, reader: Reader) -> str | None:
+    if _EMAIL.match(value.strip()):
+        return value.strip()
+    reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นอีเมล แต่เขียนว่า '{value}'", f"'{field.name}' must be an e-mail address, got '{value}'",
+                   "เขียนแบบนี้: saraban@dongmueang.go.th", "write it like this: saraban@dongmueang.go.th")
+    return None
+
+
+def _phone(field: Field, value: str, key: Key, reader: Reader) -> str | None:
+    text = value.strip()
+    if _PHONE.match(thai.to_arabic_digits(text)) and sum(c.isdigit() for c in thai.to_arabic_digits(text)) >= 4:
+        return text
+    reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นหมายเลขโทรศัพท์ แต่เขียนว่า '{value}'",
+                   f"'{field.name}' must be a phone number, got '{value}'",
+                   'เขียนหมายเลขในเครื่องหมายคำพูด เช่น "0 4412 3456"', 'write the number in quotes, e.g. "0 4412 3456"')
+    return None
+
+
+def _boolean(field: Field, value: str, key: Key, reader: Reader) -> bool | None:
+    if value.strip() in ("true", "false"):
+        return value.strip() == "true"
+    reader.problem(key, f"ช่อง {_label(field)} ต้องเป็น true หรือ false แต่เขียนว่า '{value}'",
+                   f"'{field.name}' must be true or false, got '{value}'",
+                   "เขียน true (ใช่) หรือ false (ไม่ใช่)", "write true or false")
+    return None
+
+
+def _choice(field: Field, value: str, key: Key, reader: Reader) -> Choice | None:
+    text = value.strip()
+    if text in field.choices:
+        return Choice(text, field.choices[text])
+    by_label = {label: k for k, label in field.choices.items()}
+    if text in by_label:  # the Thai label is as good as the key
+        return Choice(by_label[text], text)
+    options = ", ".join(f"{k} ({label})" for k, label in field.choices.items())
+    close = difflib.get_close_matches(text, list(field.choices) + list(by_label), n=1, cutoff=0.6)
+    hint_th = f"หมายถึง '{close[0]}' ใช่ไหม; ค่าที่ใช้ได้: {options}" if close else f"ค่าที่ใช้ได้: {options}"
+    hint_en = f"did you mean '{close[0]}'? allowed: {', '.join(field.choices)}" if close else f"allowed: {', '.join(field.choices)}"
+    reader.problem(key, f"ช่อง {_label(field)} ไม่มีค่า '{value}' ให้เลือก", f"'{field.name}' has no choice '{value}'", hint_th, hint_en)
+    return None
+
+
+def check_counts(field: Field, value: object, key: Key, reader: Reader) -> dict | None:
+    """A mapping of names to whole numbers (service statistics)."""
+    if not isinstance(value, dict):
+        reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นกลุ่ม ชื่องานบริการ: จำนวน", f"'{field.name}' must map each service to a count",
+                   "เขียนแต่ละบริการในบรรทัดใหม่ ย่อหน้า 2 ช่องว่าง เช่น  ชำระภาษี: 12", "one line per service, indented: e.g.  ชำระภาษี: 12")
+        return None
+    number = Field(name=field.name, type="int", th=field.th, en=field.en)
+    counts = {}
+    for name, raw in value.items():
+        counted = _integer(number, raw, key + (name,), reader) if isinstance(raw, str) else None
+        if counted is not None:
+            counts[name] = counted
+    return counts
+
+
+def _attachment(field: Field, value: str, key: Key, reader: Reader) -> object:
+    written = value.strip().replace("\\", "/")
+    relative = _inside_content(written, field, key, reader)
+    if relative is None:
+        return None
+    ext = relative.suffix.lower().lstrip(".")
+    if field.ext and ext not in field.ext:
+        reader.problem(key, f"ช่อง {_label(field)} ใช้ไฟล์ .{ext} ไม่ได้", f"'{field.name}' cannot take a .{ext} file",
+                       f"ใช้ไฟล์ชนิด {', '.join(field.ext)}", f"use a {', '.join(field.ext)} file")
+        return None
+    if not (reader.content_root / relative).is_file():
+        _missing_file(field, written, relative, key, reader)
+        return None
+    return reader.attach(relative.as_posix())
+
+
+def _inside_content(written: str, field: Field, key: Key, reader: Reader) -> PurePosixPath | None:
+    """The path relative to content/, or None (with a problem) when it leads outside."""
+    here = reader.folder.relative_to(reader.content_root).as_posix()
+    parts: list[str] = [] if here == "." else here.split("/")
+    leads_out = written.startswith("/") or re.match(r"^[A-Za-z]:", written) is not None
+    for part in [] if leads_out else written.split("/"):
+        if part == "..":
+            leads_out = leads_out or not parts
+            parts = parts[:-1]
+        elif part not in ("", "."):
+            parts.append(part)
+    if leads_out or not parts:
+        reader.problem(key, f"ไฟล์ '{written}' อยู่นอกโฟลเดอร์ content/", f"'{written}' leads outside the content/ folder",
+                       "วางไฟล์ไว้ในโฟลเดอร์ content/ แล้วเขียนทางไปไฟล์เทียบกับไฟล์ YAML นี้ เช่น files/o12/report.pdf",
+                       "put the file inside content/ and write its path relative to this YAML file, e.g. files/o12/report.pdf")
+        return None
+    return PurePosixPath(*parts)
+
+
+def _missing_file(field: Field, written: str, relative: PurePosixPath, key: Key, reader: Reader) -> None:
+    folder = reader.content_root / relative.parent
+    siblings = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
+    close = difflib.get_close_matches(relative.name, siblings, n=1, cutoff=0.6)
+    hint_th = f"หมายถึง '{close[0]}' ใช่ไหม" if close else f"วางไฟล์ไว้ที่ content/{relative.as_posix()} หรือแก้ทางไปไฟล์ให้ถูก"
+    hint_en = f"did you mean '{close[0]}'?" if close else f"put the file at content/{relative.as_posix()} or correct the path"
+    reader.problem(key, f"ไม่พบไฟล์ '{written}'", f"file not found: '{written}' (looked for content/{relative.as_posix()})", hint_th, hint_en)
+
+
+_SCALARS = {
+    "text": _text, "longtext": _text, "int": _integer, "money": _amount, "decimal": _amount,
+    "date": _calendar, "month": _calendar, "year": _calendar, "url": _url, "email": _email,
+    "phone": _phone, "bool": _boolean, "choice": _choice,
+    "file": _attachment, "image": _attachment,
+}
+

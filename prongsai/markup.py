@@ -1,0 +1,120 @@
+"""Markdown bodies to safe HTML, warning the clerk about anything removed.
+
+Owns the one Markdown converter setup and the sanitiser policy. nh3 (the
+ammonia HTML sanitiser) does the removing; this module only finds, in the
+clerk's own text, what will be removed and where, so the warning can name
+the line: scripts, event handlers, `javascript:` links, frames, and images
+loaded from another host (the site must never request another host).
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import markdown
+import nh3
+
+from .problems import WARNING, Problem
+
+_EXTENSIONS = ["tables", "sane_lists", "fenced_code"]
+_DANGEROUS_TAGS = {"script", "style", "iframe", "frame", "frameset", "object", "embed", "form",
+                   "input", "button", "textarea", "select", "meta", "link", "base", "svg", "math"}
+_BAD_SCHEME = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
+_ABSOLUTE = re.compile(r"^\s*([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+_MD_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+class _Finder(HTMLParser):
+    """Records each construct the sanitiser will remove, with its line and column."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[int, int, str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        line, column = self.getpos()
+        if tag in _DANGEROUS_TAGS:
+            self.found.append((line, column + 1, f"แท็ก <{tag}>", f"the <{tag}> tag"))
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append((line, column + 1, f"คำสั่ง {name}=", f"the {name}= event handler"))
+            elif name in ("href", "src", "action") and value and _BAD_SCHEME.match(value):
+                self.found.append((line, column + 1, f"ลิงก์ {value.split(':')[0]}:", f"a {value.split(':')[0]}: link"))
+            elif tag == "img" and name == "src" and value and _ABSOLUTE.match(value):
+                self.found.append((line, column + 1, "ภาพจากเว็บไซต์อื่น", "an image from another host"))
+
+
+def _without_code(text: str) -> str:
+    """The text with code blocks and spans blanked, keeping line and column numbers."""
+    lines, fenced = [], False
+    for line in text.split("\n"):
+        if _FENCE.match(line):
+            fenced = not fenced
+            lines.append("")
+        elif fenced or line.startswith(("    ", "\t")):
+            lines.append("")
+        else:
+            lines.append(re.sub(r"`[^`]*`", lambda m: " " * len(m.group()), line))
+    return "\n".join(lines)
+
+
+def _markdown_link_findings(text: str) -> list[tuple[int, int, str, str]]:
+    found = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        for match in _MD_LINK.finditer(line):
+            image, target = match.groups()
+            if _BAD_SCHEME.match(target):
+                scheme = target.split(":")[0]
+                found.append((number, match.start() + 1, f"ลิงก์ {scheme}:", f"a {scheme}: link"))
+            elif image and _ABSOLUTE.match(target):
+                found.append((number, match.start() + 1, "ภาพจากเว็บไซต์อื่น", "an image from another host"))
+    return found
+
+
+def find_unsafe(text: str, path: str, first_line: int) -> list[Problem]:
+    """A warning for each thing in the Markdown that the sanitiser will remove."""
+    visible = _without_code(text)
+    finder = _Finder()
+    finder.feed(visible)
+    finder.close()
+    found = sorted(set(finder.found + _markdown_link_findings(visible)))
+    return [
+        Problem(path, line + first_line - 1, column, f"{th} ถูกนำออกจากหน้าเว็บเพื่อความปลอดภัย",
+                f"{en} was removed from the page for safety",
+                "ใช้ข้อความ ลิงก์ธรรมดา หรือไฟล์ภาพที่เก็บไว้ในโฟลเดอร์ content/ แทน",
+                "use plain text, an ordinary link, or an image file kept in content/", WARNING)
+        for line, column, th, en in found
+    ]
+
+
+def _keep_local_images(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "img" and attribute == "src" and _ABSOLUTE.match(value):
+        return None
+    return value
+
+
+def _shift_headings(html: str) -> str:
+    """The page title is the h1, so a body's `#` heading becomes h2 and so on."""
+    return re.sub(r"<(/?)h([1-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
+
+
+def to_html(text: str) -> str:
+    """Markdown to sanitised HTML (no warnings; see find_unsafe)."""
+    raw = markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")
+    clean = nh3.clean(
+        raw,
+        clean_content_tags={"script", "style", "iframe", "object", "embed", "textarea", "select"},
+        url_schemes={"http", "https", "mailto", "tel"},
+        attribute_filter=_keep_local_images,
+        link_rel=None,
+    )
+    # An image whose outside source was removed would be an <img> without src: drop it whole.
+    clean = re.sub(r"<img(?![^>]*\ssrc=)[^>]*>", "", clean)
+    return _shift_headings(clean)
+
+
+def render(text: str, path: str, first_line: int = 1) -> tuple[str, list[Problem]]:
+    """Sanitised HTML of a Markdown body, and a warning for each thing removed."""
+    return to_html(text), find_unsafe(text, path, first_line)

@@ -1,0 +1,96 @@
+"""The validated site: immutable values that templates read.
+
+Owns Site, YearSite, ItemPage and NewsPost. Built by validate.py, read by
+render.py; nothing here reads files or knows about YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .framework import Framework, Item
+from .thai import fiscal_year_of
+
+
+@dataclass(frozen=True)
+class ItemPage:
+    """One item's content for one fiscal year, ready to render."""
+
+    item: Item
+    fiscal_year: int
+    #: the checked fields of the item's kind; None when the clerk has not written the file yet
+    values: dict | None
+    #: sanitised HTML of the Markdown body beside the YAML, "" if none
+    body_html: str
+    #: the content files this page comes from, relative to the project folder
+    source: str
+    body_source: str
+    #: when the clerk says the item was last updated (the `updated` field)
+    updated: date | None
+
+    @property
+    def path(self) -> str:
+        """The page's stable URL inside the site: ita/2568/o12.html."""
+        return f"ita/{self.fiscal_year}/{self.item.slug}.html"
+
+
+@dataclass(frozen=True)
+class YearSite:
+    """One fiscal year's ITA section: its framework and every item's page."""
+
+    fiscal_year: int
+    framework: Framework
+    #: by item code, in framework order
+    items: dict
+
+    @property
+    def path(self) -> str:
+        return f"ita/{self.fiscal_year}/index.html"
+
+
+@dataclass(frozen=True)
+class NewsPost:
+    """A dated news post (evidence for the news item, O4 in 2568)."""
+
+    slug: str
+    title: str
+    date: date
+    summary: str
+    image: object
+    image_alt: str
+    documents: list
+    body_html: str
+    source: str
+
+    @property
+    def path(self) -> str:
+        return f"news/{self.slug}.html"
+
+    @property
+    def fiscal_year(self) -> int:
+        return fiscal_year_of(self.date)
+
+
+@dataclass(frozen=True)
+class Site:
+    """Everything the render stage needs, already checked."""
+
+    settings: dict
+    #: by fiscal year, newest first
+    years: dict
+    #: newest first
+    news: tuple
+    #: every file under content/ that is published as it is (attachments, images)
+    assets: tuple
+    #: the date printed as the build date (SOURCE_DATE_EPOCH when set)
+    build_date: date
+
+    @property
+    def digits(self) -> str:
+        choice = self.settings.get("digits")
+        return choice.key if choice else "arabic"
+
+    @property
+    def current_year(self) -> YearSite | None:
+        return next(iter(self.years.values()), None)

@@ -1,0 +1,77 @@
+"""The build, as five named stages: discover, load and validate, render, write.
+
+Owns the order of the stages and what passes between them; each stage is a
+function of the one before's result. A stage that finds errors stops the build
+with every problem found (SiteError) before anything is written.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from .content import discover
+from .problems import Problem, SiteError, errors_in, raise_if_errors
+from .render import broken_links, plan_pages, render_pages
+from .schema import load_model
+from .validate import validate
+from .write import check_output_folder, write_site
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The folders of one agency's project."""
+
+    project: Path
+    content: Path
+    templates: Path
+    out: Path
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    pages: int
+    files: int
+    warnings: list
+
+
+def build_date_from_environment() -> date:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+    return date.today()
+
+
+def _files_to_copy(paths: Paths, assets: tuple) -> dict:
+    copies = {asset: paths.content / asset for asset in assets}
+    static = paths.templates / "static"
+    if static.is_dir():
+        for file in sorted(static.rglob("*")):
+            if file.is_file():
+                copies["static/" + file.relative_to(static).as_posix()] = file
+    return copies
+
+
+def build_site(paths: Paths, build_date: date | None = None, strict: bool = False) -> BuildResult:
+    """Build the site into paths.out; raise SiteError (and leave paths.out untouched) on errors."""
+    check_output_folder(paths.out, [paths.content, paths.templates])
+    model = load_model()
+    inventory, problems = discover(paths.content, paths.project)
+    site, found = validate(inventory, model, paths.content, paths.project, build_date or build_date_from_environment())
+    problems += found
+    if strict and problems:
+        raise SiteError(problems)
+    raise_if_errors(problems)
+    rendered, template_problems = render_pages(site, model, paths.templates, paths.project)
+    raise_if_errors(problems + template_problems)
+    copies = _files_to_copy(paths, site.assets)
+    link_problems = broken_links(rendered, set(copies), plan_pages(site, model), paths.project, paths.templates)
+    raise_if_errors(problems + link_problems)
+    write_site(paths.out, rendered, copies)
+    return BuildResult(len(rendered), len(copies), [p for p in problems if p not in errors_in(problems)])
+
+
+__all__ = ["Paths", "BuildResult", "build_site", "SiteError", "Problem"]

@@ -1,0 +1,125 @@
+"""The render stage: every page of the site as HTML text, in memory.
+
+Owns the page list (which URL comes from which template and content) and the
+URL scheme, which assessors rely on and which must never change:
+  index.html                 home
+  ita/index.html             every fiscal year's ITA section
+  ita/<fiscal year>/index.html     the ITA index assessors start from
+  ita/<fiscal year>/o<N>.html      one page per item, e.g. ita/2568/o12.html
+  news/index.html, news/<file name>.html
+  contact.html, 404.html
+A template error names the template line and the content file being rendered.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import unquote
+
+import jinja2
+
+from .content import shown
+from .model import Site
+from .problems import Problem
+from .schema import Model
+from .templating import make_environment
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What every template gets as `page`: where it is, and what it is made from."""
+
+    path: str
+    template: str
+    title: str
+    #: the content file it is made from ("" for pages made from templates only)
+    source: str = ""
+    #: the section of the navigation it belongs to
+    section: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def plan_pages(site: Site, model: Model) -> list[PageInfo]:
+    """Every page of the site, in a fixed order."""
+    name = site.settings["name_th"]
+    pages = [
+        PageInfo("index.html", "home.html", name, section="home"),
+        PageInfo("ita/index.html", "ita_years.html", "การประเมิน ITA", section="ita"),
+        PageInfo("news/index.html", "news_index.html", "ข่าวประชาสัมพันธ์", section="news"),
+        PageInfo("contact.html", "contact.html", "ติดต่อเรา", section="contact"),
+        PageInfo("404.html", "404.html", "ไม่พบหน้าที่ต้องการ"),
+    ]
+    for year in site.years.values():
+        pages.append(PageInfo(year.path, "ita_index.html", f"ITA ปีงบประมาณ พ.ศ. {year.fiscal_year}",
+                              section="ita", extra={"year": year}))
+        for entry in year.items.values():
+            pages.append(PageInfo(entry.path, "item.html", f"{entry.item.code} {entry.item.name_th}", entry.source,
+                                  "ita", {"year": year, "entry": entry, "kind": model.kinds[entry.item.kind]}))
+    for post in site.news:
+        pages.append(PageInfo(post.path, "news.html", post.title, post.source, "news", {"post": post}))
+    return pages
+
+
+def _template_problem(error: Exception, page: PageInfo, templates: Path, project: Path) -> Problem:
+    """Where in which template the error is, and which content was being rendered."""
+    if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
+        template, line = error.filename, error.lineno
+    else:
+        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith((".html", ".xml", ".txt"))]
+        template, line = (frames[-1].filename, frames[-1].lineno) if frames else (str(templates / page.template), 0)
+    source = page.source or "-"
+    return Problem(
+        shown(Path(template), project), line or 0, 1 if line else 0,
+        f"แม่แบบหน้าเว็บผิดพลาด: {error}", f"template error: {type(error).__name__}: {error}",
+        context=f"ขณะสร้างหน้า {page.path} จาก {source} (while rendering {source} -> {page.path})",
+    )
+
+
+def render_pages(site: Site, model: Model, templates: Path, project: Path) -> tuple[dict, list[Problem]]:
+    """Render every page; return {site path: html} and the template problems."""
+    env = make_environment(templates, site.digits)
+    pages = plan_pages(site, model)
+    rendered, problems = {}, []
+    for page in pages:
+        try:
+            template = env.get_template(page.template)
+            rendered[page.path] = template.render(site=site, page=page, pages=pages, **page.extra)
+        except jinja2.TemplateError as error:
+            problems.append(_template_problem(error, page, templates, project))
+        except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as error:
+            # Raised by template expressions (e.g. adding text to a number): still a template problem.
+            problems.append(_template_problem(error, page, templates, project))
+    return rendered, problems
+
+
+_LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
+_EXTERNAL = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+
+
+def broken_links(rendered: dict, files: set, pages: list[PageInfo], project: Path, templates: Path) -> list[Problem]:
+    """Links in the rendered pages that lead to no file of the site (a template bug)."""
+    known = set(rendered) | files
+    problems = []
+    for page in pages:
+        html = rendered.get(page.path, "")
+        for target in sorted(set(_LINK.findall(html))):
+            if _EXTERNAL.match(target) or target.startswith("#") or not target:
+                continue
+            path = target.split("#")[0]
+            resolved = _resolve(page.path, path)
+            if resolved not in known:
+                problems.append(Problem(
+                    shown(templates / page.template, project), 0, 0,
+                    f"หน้า {page.path} มีลิงก์ไปยัง '{target}' ซึ่งไม่มีอยู่", f"{page.path} links to '{target}', which does not exist",
+                    context=f"ขณะสร้างหน้า {page.path} จาก {page.source or '-'} (while rendering {page.source or '-'})",
+                ))
+    return problems
+
+
+def _resolve(from_page: str, link: str) -> str:
+    return posixpath.normpath(posixpath.join(posixpath.dirname(from_page), unquote(link)))
+

@@ -1,0 +1,148 @@
+"""The Jinja environment: strict undefineds, autoescaping, and the filters templates use.
+
+Owns what a template can call: Thai dates and numbers in the site's digits,
+relative URLs from the page being rendered, file sizes, paragraphs. One
+environment is made per build from the site's settings and passed along;
+nothing here is global.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from . import thai
+from .framework import PERIODS
+
+
+def relative_url(target: str, from_page: str) -> str:
+    """The link from one site file to another, both given relative to the site root.
+
+    Always relative and always to a file, so the site works over http, in a
+    sub-folder and opened from disk.
+    """
+    target, _, fragment = target.partition("#")
+    base = posixpath.dirname(from_page) or "."
+    link = posixpath.relpath(target, base) if target else posixpath.basename(from_page)
+    return f"{link}#{fragment}" if fragment else link
+
+
+def file_size(size: int, digits: str = "arabic") -> str:
+    """245 KB, 1.2 MB: the size a reader on a slow phone connection wants to know."""
+    if size < 1024:
+        text = f"{size} B"
+    elif size < 1024 * 1024:
+        text = f"{round(size / 1024)} KB"
+    else:
+        text = f"{size / (1024 * 1024):.1f} MB"
+    return thai.with_digits(text, digits)
+
+
+def paragraphs(text: str | None) -> Markup:
+    """Plain text with blank lines as paragraphs and single newlines as line breaks, escaped."""
+    if not text:
+        return Markup("")
+    blocks = [b.strip() for b in str(text).split("\n\n") if b.strip()]
+    return Markup("\n").join(Markup("<p>%s</p>") % Markup("<br>\n").join(escape(line) for line in b.split("\n")) for b in blocks)
+
+
+def _number_filters(digits: str) -> dict:
+    def money(value: Decimal | int | None) -> str:
+        if value is None:
+            return "-"
+        places = 0 if Decimal(value) == Decimal(value).to_integral_value() else 2
+        return thai.format_number(Decimal(value), digits, places=places)
+
+    def money2(value: Decimal | int | None) -> str:
+        return "-" if value is None else thai.format_number(Decimal(value), digits, places=2)
+
+    def number(value: int | None) -> str:
+        return "-" if value is None else thai.format_number(value, digits)
+
+    return {"money": money, "money2": money2, "num": number}
+
+
+def _date_filters(digits: str) -> dict:
+    return {
+        "thai_date": lambda d: thai.format_date(d, digits) if d else "-",
+        "thai_date_short": lambda d: thai.format_date_short(d, digits) if d else "-",
+        "thai_month": lambda m: thai.format_month(m, digits) if m else "-",
+        "iso_date": lambda d: d.isoformat() if isinstance(d, date) else "",
+        "year": lambda y: thai.format_year(y, digits) if y else "-",
+        "digits": lambda text: thai.with_digits(str(text), digits),
+    }
+
+
+#: Fields every item file may have; item.html shows them itself, after the kind's own sections.
+COMMON_FIELDS = ("updated", "changes", "attachments")
+
+
+def element_anchor(element) -> str:
+    """The id of the page section that shows an element: its first field's top-level name."""
+    first = element.fields[0] if element.fields else "body"
+    return "f-" + first.split(".")[0]
+
+
+def sections_for(entry, kind) -> list[str]:
+    """The kind's top-level fields to show: those written, and those an element points at."""
+    wanted = {f.split(".")[0] for element in entry.item.elements for f in element.fields}
+    values = entry.values or {}
+    return [
+        f.name for f in kind.record.fields
+        if f.name not in COMMON_FIELDS and (f.name in wanted or values.get(f.name) not in (None, []))
+    ]
+
+
+def used_columns(record_field, rows: list) -> list[str]:
+    """The sub-fields that at least one row fills: a table shows no all-empty column."""
+    return [f.name for f in record_field.fields if any(row.get(f.name) not in (None, []) for row in rows)]
+
+
+def attachments_in(value) -> list:
+    """Every attachment named anywhere in a record, once each, in the order written."""
+    found: dict = {}
+    stack = [value]
+    while stack:
+        current = stack.pop(0)
+        if isinstance(current, dict):
+            stack[:0] = list(current.values())
+        elif isinstance(current, list):
+            stack[:0] = current
+        elif hasattr(current, "size") and hasattr(current, "path"):
+            found.setdefault(current.path, current)
+    return list(found.values())
+
+
+@jinja2.pass_context
+def _url(context, target: str) -> str:
+    """A link from the page being rendered to a site path (or an Attachment)."""
+    path = getattr(target, "path", target)
+    return relative_url(path, context["page"].path)
+
+
+def make_environment(templates: Path, digits: str) -> jinja2.Environment:
+    """The one Jinja environment of a build."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates), encoding="utf-8"),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(_number_filters(digits))
+    env.filters.update(_date_filters(digits))
+    env.filters["filesize"] = lambda size: file_size(size, digits)
+    env.filters["paragraphs"] = paragraphs
+    env.globals["url"] = _url
+    env.globals.update(PERIODS=PERIODS, element_anchor=element_anchor, sections_for=sections_for,
+                       used_columns=used_columns, attachments_in=attachments_in)
+    env.globals["fiscal_months"] = thai.fiscal_months
+    env.globals["fiscal_year_start"] = thai.fiscal_year_start
+    env.globals["fiscal_year_end"] = thai.fiscal_year_end
+    return env

@@ -1,0 +1,131 @@
+"""The validate stage: check every loaded file against the content model and build the Site.
+
+Owns the rules that span a whole file or several files: which kind an item's
+file is checked against (from that year's framework), news slugs and dates,
+and Markdown bodies (sanitised, with warnings). Field-level rules are in
+fields.py. Every problem of every file is collected before the stage ends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from . import markup
+from .attachments import AttachmentCache
+from .content import Inventory, load_body, load_news, load_yaml, shown
+from .fields import Reader, check_record
+from .framework import load_framework
+from .model import ItemPage, NewsPost, Site, YearSite
+from .problems import Problem
+from .schema import Field, Model
+
+_SLUG = re.compile(r"^[\w-]+$")
+
+
+def _reader(doc, file: Path, content: Path, attach: AttachmentCache, problems: list) -> Reader:
+    return Reader(doc=doc, folder=file.parent, content_root=content, attach=attach, problems=problems)
+
+
+def _check_file(record: Field, file: Path, content: Path, project: Path, attach, problems: list) -> dict | None:
+    """Parse one YAML file and check it against a record field; None if it cannot be read."""
+    doc, found = load_yaml(file, project)
+    problems.extend(found)
+    if doc is None:
+        return None
+    if doc.data is None:
+        doc = type(doc)(doc.path, {}, doc.marks, doc.key_marks)
+    return check_record(record, doc.data, (), _reader(doc, file, content, attach, problems))
+
+
+@dataclass
+class _Checking:
+    """What every check in this stage shares: the model, the folders, the attachment cache, the problems."""
+
+    model: Model
+    content: Path
+    project: Path
+    attach: AttachmentCache
+    problems: list
+
+
+def _item_page(year: int, item, slot: dict, ctx: _Checking) -> ItemPage:
+    content, project, attach, problems = ctx.content, ctx.project, ctx.attach, ctx.problems
+    kind = ctx.model.kinds[item.kind]
+    values, body_html, source, body_source = None, "", "", ""
+    if "yaml" in slot:
+        source = shown(slot["yaml"], project)
+        values = _check_file(kind.record, slot["yaml"], content, project, attach, problems)
+    if "md" in slot:
+        loaded, found = load_body(slot["md"], project)
+        problems.extend(found)
+        body_html, warnings = markup.render(loaded.body, loaded.body_path, loaded.body_line)
+        problems.extend(warnings)
+        body_source = loaded.body_path
+    updated = values.get("updated") if values else None
+    return ItemPage(item, year, values, body_html, source, body_source, updated)
+
+
+def _year_sites(inventory: Inventory, ctx: _Checking) -> dict:
+    years = sorted({year for year, _ in inventory.items}, reverse=True)
+    result = {}
+    for year in years:
+        framework = load_framework(year)
+        items = {
+            code: _item_page(year, item, inventory.items.get((year, code), {}), ctx)
+            for code, item in framework.items.items()
+        }
+        for (file_year, code), slot in sorted(inventory.items.items()):
+            if file_year == year and code not in framework.items:
+                ctx.problems.append(_unknown_item(code, framework, slot, ctx.project))
+        result[year] = YearSite(year, framework, items)
+    return result
+
+
+def _unknown_item(code: str, framework, slot: dict, project: Path) -> Problem:
+    file = slot.get("yaml") or slot.get("md")
+    last = list(framework.items)[-1]
+    return Problem(shown(file, project), 0, 0, f"เกณฑ์ ITA ปี {framework.year} ไม่มีข้อ {code}",
+                   f"the ITA {framework.year} framework has no item {code}",
+                   f"ข้อที่มี: O1 ถึง {last}", f"its items are O1 to {last}")
+
+
+def _news_post(file: Path, ctx: _Checking) -> NewsPost | None:
+    problems, project = ctx.problems, ctx.project
+    loaded, found = load_news(file, project)
+    problems.extend(found)
+    if loaded.doc is None:
+        return None
+    slug = file.stem
+    if not _SLUG.match(slug):
+        problems.append(Problem(loaded.body_path, 0, 0, "ชื่อไฟล์ข่าวต้องไม่มีช่องว่างหรือเครื่องหมายพิเศษ",
+                                "a news file's name may hold only letters, digits, - and _",
+                                "ตั้งชื่อแบบ 2567-10-15-prachakhom.md", "name it like 2567-10-15-prachakhom.md"))
+        return None
+    reader = _reader(loaded.doc, file, ctx.content, ctx.attach, problems)
+    values = check_record(ctx.model.news_post, loaded.doc.data or {}, (), reader)
+    body_html, warnings = markup.render(loaded.body, loaded.body_path, loaded.body_line)
+    problems.extend(warnings)
+    if values is None or values["date"] is None or values["title"] is None:
+        return None
+    return NewsPost(slug, values["title"], values["date"], values["summary"] or "", values["image"],
+                    values["image_alt"] or "", values["documents"], body_html, loaded.body_path)
+
+
+def validate(inventory: Inventory, model: Model, content: Path, project: Path, build_date: date) -> tuple[Site | None, list[Problem]]:
+    """Check every file; return the Site and every problem found (errors and warnings)."""
+    problems: list[Problem] = []
+    attach = AttachmentCache(content)
+    ctx = _Checking(model, content, project, attach, problems)
+    settings = None
+    if inventory.site_file is not None:
+        settings = _check_file(model.site, inventory.site_file, content, project, attach, problems)
+    years = _year_sites(inventory, ctx)
+    news = [post for post in (_news_post(f, ctx) for f in inventory.news) if post is not None]
+    news.sort(key=lambda post: (post.date, post.slug), reverse=True)
+    problems.extend(attach.problems)
+    if settings is None:
+        return None, problems
+    return Site(settings, years, tuple(news), tuple(inventory.assets), build_date), problems
