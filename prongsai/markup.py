@@ -89,6 +89,35 @@ def find_unsafe(text: str, path: str, first_line: int) -> list[Problem]:
     ]
 
 
+class _LinkFinder(HTMLParser):
+    """Collects href/src targets of raw HTML with their positions."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[int, int, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        line, column = self.getpos()
+        self.links += [(line, column + 1, value) for name, value in attrs if name in ("href", "src") and value]
+
+
+def local_links(text: str, first_line: int = 1) -> list[tuple[int, int, str]]:
+    """(line, column, target) of every link in the Markdown that stays inside the site."""
+    visible = _without_code(text)
+    finder = _LinkFinder()
+    finder.feed(visible)
+    finder.close()
+    links = finder.links + [
+        (number, match.start() + 1, match.group(2))
+        for number, line in enumerate(visible.split("\n"), start=1)
+        for match in _MD_LINK.finditer(line)
+    ]
+    return sorted(
+        (line + first_line - 1, column, target) for line, column, target in links
+        if not _ABSOLUTE.match(target) and not target.startswith("#")
+    )
+
+
 def _keep_local_images(tag: str, attribute: str, value: str) -> str | None:
     if tag == "img" and attribute == "src" and _ABSOLUTE.match(value):
         return None

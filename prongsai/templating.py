@@ -98,6 +98,11 @@ def sections_for(entry, kind) -> list[str]:
     ]
 
 
+def wants_body(item) -> bool:
+    """Whether an element of the item points at the Markdown body beside its YAML."""
+    return any("body" in element.fields for element in item.elements)
+
+
 def used_columns(record_field, rows: list) -> list[str]:
     """The sub-fields that at least one row fills: a table shows no all-empty column."""
     return [f.name for f in record_field.fields if any(row.get(f.name) not in (None, []) for row in rows)]
@@ -141,7 +146,7 @@ def make_environment(templates: Path, digits: str) -> jinja2.Environment:
     env.filters["paragraphs"] = paragraphs
     env.globals["url"] = _url
     env.globals.update(PERIODS=PERIODS, element_anchor=element_anchor, sections_for=sections_for,
-                       used_columns=used_columns, attachments_in=attachments_in)
+                       used_columns=used_columns, wants_body=wants_body, attachments_in=attachments_in)
     env.globals["fiscal_months"] = thai.fiscal_months
     env.globals["fiscal_year_start"] = thai.fiscal_year_start
     env.globals["fiscal_year_end"] = thai.fiscal_year_end

@@ -8,10 +8,12 @@ fields.py. Every problem of every file is collected before the stage ends.
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from urllib.parse import unquote
 
 from . import markup
 from .attachments import AttachmentCache
@@ -114,6 +116,36 @@ def _news_post(file: Path, ctx: _Checking) -> NewsPost | None:
                     values["image_alt"] or "", values["documents"], body_html, loaded.body_path)
 
 
+def _site_paths(inventory: Inventory, years: dict, news: list) -> set:
+    """Every file the built site will have, as paths inside it."""
+    pages = {"index.html", "ita/index.html", "news/index.html", "contact.html", "404.html"}
+    for year in years.values():
+        pages.add(year.path)
+        pages.update(entry.path for entry in year.items.values())
+    pages.update(post.path for post in news)
+    return pages | set(inventory.assets)
+
+
+def _broken_body_links(inventory: Inventory, years: dict, news: list, content: Path, project: Path) -> list[Problem]:
+    """A Markdown link to a file the site will not have is an error at its line."""
+    known = _site_paths(inventory, years, news)
+    bodies = [slot["md"] for slot in inventory.items.values() if "md" in slot] + list(inventory.news)
+    problems = []
+    for file in bodies:
+        text = file.read_text(encoding="utf-8-sig") if file.is_file() else ""
+        folder = file.parent.relative_to(content).as_posix()
+        for line, column, target in markup.local_links(text):
+            resolved = posixpath.normpath(posixpath.join(folder, unquote(target.split("#")[0])))
+            if target.split("#")[0] and resolved not in known:
+                problems.append(Problem(
+                    shown(file, project), line, column, f"ลิงก์ '{target}' ชี้ไปยังไฟล์ที่ไม่มีในเว็บไซต์",
+                    f"the link '{target}' leads to a file the site does not have",
+                    "วางไฟล์ไว้ในโฟลเดอร์ content/ หรือแก้ลิงก์ (ลิงก์ไปยังหน้าข้อใช้ชื่อ เช่น o12.html)",
+                    "put the file in content/ or correct the link (item pages are named like o12.html)",
+                ))
+    return problems
+
+
 def validate(inventory: Inventory, model: Model, content: Path, project: Path, build_date: date) -> tuple[Site | None, list[Problem]]:
     """Check every file; return the Site and every problem found (errors and warnings)."""
     problems: list[Problem] = []
@@ -126,6 +158,7 @@ def validate(inventory: Inventory, model: Model, content: Path, project: Path, b
     news = [post for post in (_news_post(f, ctx) for f in inventory.news) if post is not None]
     news.sort(key=lambda post: (post.date, post.slug), reverse=True)
     problems.extend(attach.problems)
+    problems.extend(_broken_body_links(inventory, years, news, content, project))
     if settings is None:
         return None, problems
     return Site(settings, years, tuple(news), tuple(inventory.assets), build_date), problems
