@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from PIL import Image, UnidentifiedImageError
 from pypdf import PdfReader
@@ -73,11 +74,10 @@ def _image_size(file: Path) -> tuple[int, int]:
         return image.size
 
 
-def read_attachment(content_root: Path, relative: str) -> tuple[Attachment, list[Problem]]:
-    """Metadata of content/<relative>, with a problem if the file is empty or unreadable."""
+def read_attachment(content_root: Path, relative: str, shown: str) -> tuple[Attachment, list[Problem]]:
+    """Metadata of content/<relative>, with a problem (at `shown`) if the file is empty or unreadable."""
     file = content_root / relative
     size = file.stat().st_size
-    shown = f"{content_root.name}/{relative}"
     attachment = Attachment(relative, size)
     if size == 0:
         return attachment, [Problem(shown, 0, 0, "ไฟล์นี้ว่างเปล่า (0 ไบต์)", "this file is empty (0 bytes)",
@@ -98,14 +98,17 @@ def read_attachment(content_root: Path, relative: str) -> tuple[Attachment, list
 class AttachmentCache:
     """Reads each attachment once per build, however many records name it."""
 
-    def __init__(self, content_root: Path) -> None:
+    def __init__(self, content_root: Path, show: Callable[[Path], str]) -> None:
         self.content_root = content_root
+        #: how a file is named in problems (relative to the project folder)
+        self.show = show
         self.found: dict = {}
         self.problems: list = []
 
     def __call__(self, relative: str) -> Attachment:
         if relative not in self.found:
-            attachment, problems = read_attachment(self.content_root, relative)
+            shown = self.show(self.content_root / relative)
+            attachment, problems = read_attachment(self.content_root, relative, shown)
             self.found[relative] = attachment
             self.problems.extend(problems)
         return self.found[relative]

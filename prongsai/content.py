@@ -111,6 +111,8 @@ def _add_item_file(inventory: Inventory, problems: list, file: Path, project: Pa
             problems.append(Problem(shown(file, project), 0, 0, "ชื่อไฟล์ต้องขึ้นต้นด้วยรหัสข้อ เช่น O12.yaml",
                                     "an item file's name must start with its code, e.g. O12.yaml",
                                     "เปลี่ยนชื่อไฟล์เป็น O<เลขข้อ>.yaml", "rename it O<number>.yaml"))
+        else:  # an attachment kept beside the item files
+            inventory.assets.append(file.relative_to(file.parents[2]).as_posix())
         return
     code, ext = normalise_code(match.group(1)), "md" if match.group(2) == "md" else "yaml"
     slot = inventory.items.setdefault((int(year_text), code), {})

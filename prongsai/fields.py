@@ -119,7 +119,13 @@ def _check_list(field: Field, value: object, key: Key, reader: Reader) -> list:
         reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นรายการ", f"'{field.name}' must be a list",
                        "ขึ้นต้นแต่ละรายการด้วย - ในบรรทัดใหม่", "start each entry on a new line with '- '")
         return []
-    checked = (check(field.item, item, key + (i,), reader) for i, item in enumerate(value))
+    checked = []
+    for i, item in enumerate(value):
+        if item is None or item == "":
+            reader.problem(key + (i,), f"รายการที่ {i + 1} ของช่อง {_label(field)} ว่างเปล่า", f"entry {i + 1} of '{field.name}' is empty",
+                           "เขียนค่าต่อจากเครื่องหมาย - หรือลบบรรทัดนั้นออก", "write a value after the '-' or delete the line")
+            continue
+        checked.append(check(field.item, item, key + (i,), reader))
     return [item for item in checked if item is not None]
 
 
@@ -247,7 +253,11 @@ def check_counts(field: Field, value: object, key: Key, reader: Reader) -> dict 
     number = Field(name=field.name, type="int", th=field.th, en=field.en)
     counts = {}
     for name, raw in value.items():
-        counted = _integer(number, raw, key + (name,), reader) if isinstance(raw, str) else None
+        if not isinstance(raw, str):
+            reader.problem(key + (name,), f"จำนวนของ '{name}' ต้องเป็นจำนวนเต็ม", f"the count for '{name}' must be a whole number",
+                           f"เขียนแบบนี้:  {name}: 12 (ไม่มีให้เขียน 0)", f"write it like this:  {name}: 12 (0 if none)")
+            continue
+        counted = _integer(number, raw, key + (name,), reader)
         if counted is not None:
             counts[name] = counted
     return counts

@@ -23,7 +23,10 @@ _DANGEROUS_TAGS = {"script", "style", "iframe", "frame", "frameset", "object", "
 _BAD_SCHEME = re.compile(r"^\s*(javascript|vbscript|data)\s*:", re.IGNORECASE)
 _ABSOLUTE = re.compile(r"^\s*([a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 _MD_LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)")
-_FENCE = re.compile(r"^\s*(```|~~~)")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_LIST_ITEM = re.compile(r"^\s{0,3}([-*+]|\d+[.)])\s")
+_REF_DEF = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?([^\s>]+)")
+_REF_IMAGE = re.compile(r"!\[([^\]]*)\]\[([^\]]*)\]")
 
 
 class _Finder(HTMLParser):
@@ -47,17 +50,48 @@ class _Finder(HTMLParser):
 
 
 def _without_code(text: str) -> str:
-    """The text with code blocks and spans blanked, keeping line and column numbers."""
-    lines, fenced = [], False
+    """The text with code blocks and spans blanked, keeping line and column numbers.
+
+    Code is what Markdown shows as code: fenced blocks (closed only by the same
+    fence), indented blocks after a blank line outside a list, and `spans`.
+    """
+    lines: list[str] = []
+    fence, in_code, in_list, after_blank = "", False, False, True
     for line in text.split("\n"):
-        if _FENCE.match(line):
-            fenced = not fenced
+        opener = _FENCE.match(line)
+        if fence:
+            if opener and opener.group(1)[0] == fence[0] and len(opener.group(1)) >= len(fence):
+                fence = ""
             lines.append("")
-        elif fenced or line.startswith(("    ", "\t")):
+            continue
+        if opener:
+            fence = opener.group(1)
+            lines.append("")
+            continue
+        if not line.strip():
+            after_blank = True
+            lines.append(line)
+            continue
+        indented = line.startswith(("    ", "\t"))
+        in_code = indented and (in_code or (after_blank and not in_list))
+        if in_code:
             lines.append("")
         else:
+            if not indented:
+                in_list = _LIST_ITEM.match(line) is not None
             lines.append(re.sub(r"`[^`]*`", lambda m: " " * len(m.group()), line))
+        after_blank = False
     return "\n".join(lines)
+
+
+def _reference_definitions(text: str) -> dict:
+    """[label]: target lines: label -> (line, column, target)."""
+    found = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        match = _REF_DEF.match(line)
+        if match:
+            found[match.group(1).strip().lower()] = (number, match.start(2) + 1, match.group(2))
+    return found
 
 
 def _markdown_link_findings(text: str) -> list[tuple[int, int, str, str]]:
@@ -70,6 +104,14 @@ def _markdown_link_findings(text: str) -> list[tuple[int, int, str, str]]:
                 found.append((number, match.start() + 1, f"ลิงก์ {scheme}:", f"a {scheme}: link"))
             elif image and _ABSOLUTE.match(target):
                 found.append((number, match.start() + 1, "ภาพจากเว็บไซต์อื่น", "an image from another host"))
+    definitions = _reference_definitions(text)
+    image_labels = {(ref or alt).strip().lower() for alt, ref in _REF_IMAGE.findall(text)}
+    for label, (number, column, target) in definitions.items():
+        if _BAD_SCHEME.match(target):
+            scheme = target.split(":")[0]
+            found.append((number, column, f"ลิงก์ {scheme}:", f"a {scheme}: link"))
+        elif label in image_labels and _ABSOLUTE.match(target):
+            found.append((number, column, "ภาพจากเว็บไซต์อื่น", "an image from another host"))
     return found
 
 
@@ -111,7 +153,7 @@ def local_links(text: str, first_line: int = 1) -> list[tuple[int, int, str]]:
         (number, match.start() + 1, match.group(2))
         for number, line in enumerate(visible.split("\n"), start=1)
         for match in _MD_LINK.finditer(line)
-    ]
+    ] + list(_reference_definitions(visible).values())
     return sorted(
         (line + first_line - 1, column, target) for line, column, target in links
         if not _ABSOLUTE.match(target) and not target.startswith("#")

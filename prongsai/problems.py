@@ -79,11 +79,13 @@ def format_report(problems: Iterable[Problem], out_name: str = "site") -> str:
     """Every problem, grouped by file, then one summary line in Thai and English."""
     problems = sorted(problems)
     errors = errors_in(problems)
-    files = {p.path for p in errors}
+    # With --strict a build can fail on warnings alone: then count those.
+    counted, th_word, en_word = (errors, "ข้อผิดพลาด", "errors") if errors else (problems, "คำเตือน", "warnings (--strict)")
+    files = {p.path for p in counted}
     body = "\n".join(p.format() for p in problems)
     summary = (
-        f"สร้างเว็บไซต์ไม่สำเร็จ: พบข้อผิดพลาด {len(errors)} รายการใน {len(files)} ไฟล์ "
+        f"สร้างเว็บไซต์ไม่สำเร็จ: พบ{th_word} {len(counted)} รายการใน {len(files)} ไฟล์ "
         f"โฟลเดอร์ {out_name}/ ยังเป็นเหมือนเดิม ไม่ถูกเปลี่ยนแปลง\n"
-        f"Build failed: {len(errors)} errors in {len(files)} files. {out_name}/ was not changed."
+        f"Build failed: {len(counted)} {en_word} in {len(files)} files. {out_name}/ was not changed."
     )
     return f"{body}\n\n{summary}" if body else summary

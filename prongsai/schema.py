@@ -79,7 +79,9 @@ def _field(name: str, spec: dict, types: dict) -> Field:
     if kind == "list":
         of = spec["of"]
         item_spec = {"type": "record", "fields": of} if isinstance(of, dict) else {"type": of}
-        return Field(type="list", item=_field("item", item_spec, types), **common)
+        # An entry is named after its list, so messages about it say which list it is in.
+        item_spec.update(th=common["th"], en=common["en"])
+        return Field(type="list", item=_field(name, item_spec, types), **common)
     if kind == "record":
         return Field(type="record", fields=_record_fields(spec["fields"], types), **common)
     if kind not in SCALAR_TYPES:

@@ -23,6 +23,7 @@ from .framework import load_framework
 from .model import ItemPage, NewsPost, Site, YearSite
 from .problems import Problem
 from .schema import Field, Model
+from .yamlio import read_text
 
 _SLUG = re.compile(r"^[\w-]+$")
 
@@ -132,7 +133,9 @@ def _broken_body_links(inventory: Inventory, years: dict, news: list, content: P
     bodies = [slot["md"] for slot in inventory.items.values() if "md" in slot] + list(inventory.news)
     problems = []
     for file in bodies:
-        text = file.read_text(encoding="utf-8-sig") if file.is_file() else ""
+        text, _ = read_text(file, shown(file, project))  # an unreadable file was reported when loaded
+        if text is None:
+            continue
         folder = file.parent.relative_to(content).as_posix()
         for line, column, target in markup.local_links(text):
             resolved = posixpath.normpath(posixpath.join(folder, unquote(target.split("#")[0])))
@@ -149,7 +152,7 @@ def _broken_body_links(inventory: Inventory, years: dict, news: list, content: P
 def validate(inventory: Inventory, model: Model, content: Path, project: Path, build_date: date) -> tuple[Site | None, list[Problem]]:
     """Check every file; return the Site and every problem found (errors and warnings)."""
     problems: list[Problem] = []
-    attach = AttachmentCache(content)
+    attach = AttachmentCache(content, lambda file: shown(file, project))
     ctx = _Checking(model, content, project, attach, problems)
     settings = None
     if inventory.site_file is not None:

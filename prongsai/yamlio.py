@@ -130,6 +130,11 @@ _SYNTAX_HINTS = {
 
 
 def _syntax_problem(path: str, error: yaml.MarkedYAMLError, offset: int) -> Problem:
+    if error.context == "while scanning a quoted scalar" and error.context_mark:
+        mark = error.context_mark
+        return Problem(path, mark.line + 1 + offset, mark.column + 1,
+                       "เครื่องหมายคำพูดที่เปิดตรงนี้ไม่ได้ปิด", "the quote opened here is never closed",
+                       "ใส่เครื่องหมายคำพูดปิดท้ายข้อความในบรรทัดเดียวกัน", "close the quote at the end of the text on the same line")
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1 + offset, mark.column + 1) if mark else (0, 0)
     raw = error.problem or str(error)

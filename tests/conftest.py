@@ -68,3 +68,8 @@ def scratch(tmp_path, monkeypatch):
 
 def build(paths: Paths):
     return build_site(paths)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite tests/golden/expected/ from the current build instead of comparing with it")

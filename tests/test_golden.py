@@ -1,0 +1,182 @@
+"""Golden-file test: the small complete site in tests/golden/content builds to exactly tests/golden/expected.
+
+tests/golden/content has one item file for each kind of the content model (the first 2568 item that uses
+it), every field filled at least once, Markdown bodies, two news posts and real attachments (made by
+tests/golden/make_files.py). expected/ holds every built .html file and FILES.txt, the size of every other
+output file. After an intended change to the templates or the engine, rewrite it and review the diff:
+
+    python -m pytest tests/test_golden.py --update-golden && git diff tests/golden/expected
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import BUILD_DATE_EPOCH, TEMPLATES
+from prongsai import Paths, SiteError, build_site
+
+GOLDEN = Path(__file__).resolve().parent / "golden"
+CONTENT = GOLDEN / "content"
+EXPECTED = GOLDEN / "expected"
+
+#: Golden content files left out of the build because they crash it (see test_blocked_items_build).
+#: When that bug is fixed: empty this tuple, run with --update-golden, and review the new pages.
+BLOCKED = ("ita/2568/O14.yaml", "ita/2568/O22.yaml")
+
+
+def copy_golden(project: Path, blocked: tuple = BLOCKED) -> Paths:
+    """The golden content copied into project/content, ready to build into project/site."""
+    shutil.copytree(CONTENT, project / "content")
+    for name in blocked:
+        (project / "content" / name).unlink()
+    return Paths(project=project, content=project / "content", templates=TEMPLATES, out=project / "site")
+
+
+def build_golden(project: Path, blocked: tuple = BLOCKED) -> Path:
+    paths = copy_golden(project, blocked)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE_EPOCH)
+        build_site(paths)
+    return paths.out
+
+
+def files_of(root: Path) -> dict:
+    """{path relative to root, with forward slashes: bytes} of every file under root."""
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def files_listing(files: dict) -> str:
+    """FILES.txt: every output file that is not HTML, with its size in bytes."""
+    return "".join(f"{path} {len(body)}\n" for path, body in sorted(files.items()) if not path.endswith(".html"))
+
+
+def expected_tree(built: dict) -> dict:
+    tree = {path: body for path, body in built.items() if path.endswith(".html")}
+    tree["FILES.txt"] = files_listing(built).encode("utf-8")
+    return tree
+
+
+def unified(path: str, expected: bytes, actual: bytes, limit: int = 80) -> str:
+    lines = list(difflib.unified_diff(
+        expected.decode("utf-8", "replace").splitlines(keepends=True),
+        actual.decode("utf-8", "replace").splitlines(keepends=True),
+        fromfile=f"expected/{path}", tofile=f"built/{path}",
+    ))
+    more = [f"... {len(lines) - limit} more diff lines\n"] if len(lines) > limit else []
+    return "".join(lines[:limit] + more)
+
+
+@pytest.fixture(scope="module")
+def golden_build(tmp_path_factory) -> dict:
+    return files_of(build_golden(tmp_path_factory.mktemp("golden")))
+
+
+def test_golden_site_matches_expected(golden_build, request):
+    actual = expected_tree(golden_build)
+    if request.config.getoption("--update-golden"):
+        shutil.rmtree(EXPECTED, ignore_errors=True)
+        for path, body in actual.items():
+            (EXPECTED / path).parent.mkdir(parents=True, exist_ok=True)
+            (EXPECTED / path).write_bytes(body)
+        return
+    assert EXPECTED.is_dir(), "tests/golden/expected is missing: run pytest tests/test_golden.py --update-golden"
+    expected = files_of(EXPECTED)
+    report = [f"missing from the build: {p}" for p in sorted(set(expected) - set(actual))]
+    report += [f"new in the build (not in expected/): {p}" for p in sorted(set(actual) - set(expected))]
+    report += [unified(p, expected[p], actual[p]) for p in sorted(set(expected) & set(actual)) if expected[p] != actual[p]]
+    if report:
+        pytest.fail("the golden site differs from tests/golden/expected "
+                    "(if intended, rerun with --update-golden and review git diff):\n" + "\n".join(report), pytrace=False)
+
+
+def test_golden_content_covers_every_kind():
+    """One item file per kind of the content model, each the first 2568 item of its kind."""
+    from prongsai.framework import load_framework
+    from prongsai.schema import load_model
+
+    first = {}
+    for code, item in load_framework(2568).items.items():
+        first.setdefault(item.kind, code)
+    assert set(first) == set(load_model().kinds)
+    written = {p.stem for p in (CONTENT / "ita" / "2568").glob("*.yaml")}
+    assert written == set(first.values())
+    assert {p.stem for p in (CONTENT / "ita" / "2568").glob("*.md")} == {"O1", "O27"}
+    assert len(list((CONTENT / "news").glob("*.md"))) == 2
+
+
+def _build_in_subprocess(project: Path, hash_seed: str) -> dict:
+    """Build with the command line in a fresh interpreter, from its own copy of the content."""
+    copy_golden(project)
+    env = dict(os.environ, SOURCE_DATE_EPOCH=BUILD_DATE_EPOCH, PYTHONHASHSEED=hash_seed, PYTHONIOENCODING="utf-8")
+    code = "import sys; from prongsai.cli import main; sys.exit(main(sys.argv[1:]))"
+    done = subprocess.run([sys.executable, "-c", code, "--templates", str(TEMPLATES)], cwd=project, env=env,
+                          capture_output=True, text=True, encoding="utf-8", errors="replace", check=False)
+    assert done.returncode == 0, done.stderr
+    return files_of(project / "site")
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    """Every output file, not only HTML: other folders, other hash seeds, the same bytes."""
+    first = _build_in_subprocess(tmp_path / "a", "1")
+    second = _build_in_subprocess(tmp_path / "b", "2")
+    assert sorted(first) == sorted(second)
+    differing = [path for path in first if first[path] != second[path]]
+    assert not differing, "\n".join(unified(p, first[p], second[p]) for p in differing)
+    assert any(path.endswith(".pdf") for path in first) and "index.html" in first
+
+
+@pytest.mark.xfail(strict=True, raises=SiteError, reason=(
+    "BUG: templates/_macros.html:47 and :53 treat any record with `title` and `signed_by` sub-fields as a "
+    "`document` and call m.document(), which reads doc.url / doc.signer_position / doc.note; hr_plan.plans "
+    "and gift_report.reports have no such fields, so StrictUndefined fails the build of every O14 and O22 page"))
+def test_blocked_items_build(tmp_path):
+    out = build_golden(tmp_path, blocked=())
+    assert "แผนอัตรากำลัง 3 ปี" in (out / "ita/2568/o14.html").read_text(encoding="utf-8")
+    assert "กระเช้าผลไม้" in (out / "ita/2568/o22.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "BUG: templates/kinds/procurement.html shows only the 16 NACC columns and skips `months`, so the "
+    "written contract_no, contract_date and reason of each procurement row appear nowhere on the O12 page"))
+def test_procurement_shows_every_written_row_field(golden_build):
+    page = golden_build["ita/2568/o12.html"].decode("utf-8")
+    assert "ใบสั่งซื้อ เลขที่ 1/2568" in page
+    assert "8 ตุลาคม 2567" in page
+    assert "เสนอราคาไม่เกินวงเงินงบประมาณ" in page
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "BUG: templates use each field's `th` (and a kind's `body.th`) from prongsai/data/kinds.yaml as the public "
+    "heading, but those are writing instructions for the clerk, e.g. 'ปัญหาอุปสรรค (ถ้าไม่มีให้เขียนว่า ไม่มี)' on O7"))
+def test_pages_show_no_writing_instructions(golden_build):
+    hints = ("ให้เขียน", "ไม่ใช่คัดลอกกฎหมาย", "ใช้รวมเวลา", "เรียงตามภาพ")
+    found = [f"{path}: {hint}" for path, body in golden_build.items() if path.endswith(".html")
+             for hint in hints if hint in body.decode("utf-8")]
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "BUG: templates make tel: links with phone|replace(' ', '')|replace('-', ''), so a valid phone "
+    "'0 4300 1234 ต่อ 11' (fields._PHONE allows ต่อ, / and ,) becomes the undialable href tel:043001234ต่อ11"))
+def test_tel_links_are_dialable(golden_build):
+    links = {link for path, body in golden_build.items() if path.endswith(".html")
+             for link in re.findall(r'href="(tel:[^"]*)"', body.decode("utf-8"))}
+    assert links and not {link for link in links if not re.fullmatch(r"tel:\+?[0-9]+(?:(?:;ext=|,)[0-9]+)?", link)}
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "BUG: templates/home.html:13 and templates/ita_index.html:7 say 'ครบ 28 ข้อ' (all 28 items) from "
+    "year.items|length, which counts framework items, even when items are not published yet"))
+def test_no_claim_of_every_item_while_some_are_missing(golden_build):
+    missing = [code for code in ("O15", "O24", "O26", "O28") if not (CONTENT / "ita/2568" / f"{code}.yaml").exists()]
+    assert missing
+    for page in ("index.html", "ita/2568/index.html"):
+        assert "ครบ 28 ข้อ" not in golden_build[page].decode("utf-8"), page

@@ -1,0 +1,225 @@
+"""Invariants of every page of a whole built site: the repository's sample content/ and tests/golden.
+
+Each site is built once per session; every test walks every HTML page and reports all the pages that break
+the rule at once. Links and ids are read with html.parser, as a browser would, not with regular expressions.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+
+from conftest import BUILD_DATE_EPOCH, ROOT, TEMPLATES
+from prongsai import Paths, SiteError, build_site
+from prongsai.framework import load_framework
+from prongsai.problems import format_report
+from prongsai.yamlio import parse
+from test_golden import copy_golden
+
+FISCAL_YEAR = 2568
+SAMPLE_NOTICE = "ข้อมูลตัวอย่าง"
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+#: Attributes that load or lead to another resource.
+_LINK_ATTRIBUTES = {"href", "src", "srcset", "poster", "data", "action", "formaction"}
+
+
+class PageParser(HTMLParser):
+    """What the tests need from one page: lang, title, text, ids and every link."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lang, self.title, self.ids, self.links, self._text = None, "", [], [], []
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "html":
+            self.lang = dict(attrs).get("lang")
+        self._in_title = self._in_title or tag == "title"
+        for name, value in attrs:
+            if name == "id":
+                self.ids.append(value or "")
+            elif name in _LINK_ATTRIBUTES and value is not None:
+                targets = [part.split()[0] for part in value.split(",") if part.split()] if name == "srcset" else [value]
+                self.links += [(tag, name, target.strip()) for target in targets]
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_title = self._in_title and tag != "title"
+
+    def handle_data(self, data: str) -> None:
+        self.title += data if self._in_title else ""
+        self._text.append(data)
+
+    @property
+    def text(self) -> str:
+        return re.sub(r"\s+", " ", " ".join(self._text))
+
+
+@dataclass
+class BuiltSite:
+    name: str
+    out: Path
+    settings: dict
+    pages: dict  # site path -> PageParser
+
+
+def _settings(content: Path) -> dict:
+    doc, problems = parse((content / "site.yaml").read_text(encoding="utf-8-sig"), "site.yaml")
+    assert doc is not None and not problems, problems
+    return doc.data
+
+
+@pytest.fixture(scope="module", params=["sample", "golden"])
+def site(request, tmp_path_factory) -> BuiltSite:
+    """The sample content/ of the repository, or tests/golden/content, built into a temporary folder."""
+    project = tmp_path_factory.mktemp(request.param)
+    if request.param == "golden":
+        paths = copy_golden(project)
+    else:
+        paths = Paths(project=ROOT, content=ROOT / "content", templates=TEMPLATES, out=project / "site")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE_EPOCH)
+        try:
+            build_site(paths)
+        except SiteError as error:
+            pytest.fail(f"the {request.param} content does not build:\n{format_report(error.problems, 'site')[:2000]}")
+    pages = {}
+    for file in sorted(paths.out.rglob("*.html")):
+        parser = PageParser()
+        parser.feed(file.read_text(encoding="utf-8"))
+        parser.close()
+        pages[file.relative_to(paths.out).as_posix()] = parser
+    return BuiltSite(request.param, paths.out, _settings(paths.content), pages)
+
+
+def no_failures(failures: list, rule: str) -> None:
+    assert not failures, f"{len(failures)} problem(s), rule: {rule}\n" + "\n".join(failures[:60])
+
+
+def in_digits(site: BuiltSite, text: str) -> str:
+    thai = site.settings.get("digits") == "thai"
+    return text.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")) if thai else text
+
+
+def test_every_page_is_thai_titled_and_names_the_agency(site):
+    name = site.settings["name_th"]
+    failures = [f"{path}: <html lang={page.lang!r}>" for path, page in site.pages.items() if page.lang != "th"]
+    failures += [f"{path}: empty <title>" for path, page in site.pages.items() if not page.title.strip()]
+    failures += [f"{path}: no {name}" for path, page in site.pages.items() if name not in page.text]
+    no_failures(failures, "lang th, a title, the agency's name")
+
+
+def test_every_page_carries_the_sample_data_notice(site):
+    assert site.settings.get("sample_data") == "true", "both test sites are sample data"
+    no_failures([path for path, page in site.pages.items() if SAMPLE_NOTICE not in page.text], SAMPLE_NOTICE)
+
+
+def test_every_ita_page_shows_the_fiscal_year(site):
+    year = in_digits(site, str(FISCAL_YEAR))
+    ita = [path for path in site.pages if path.startswith(f"ita/{FISCAL_YEAR}/")]
+    assert len(ita) == 29
+    no_failures([path for path in ita if year not in site.pages[path].text], f"shows {year}")
+
+
+def test_every_item_has_its_page_with_code_and_thai_name(site):
+    items = load_framework(FISCAL_YEAR).items
+    assert list(items) == [f"O{n}" for n in range(1, 29)]
+    failures = []
+    for code, item in items.items():
+        path = f"ita/{FISCAL_YEAR}/o{code[1:]}.html"
+        page = site.pages.get(path)
+        if page is None:
+            failures.append(f"{path}: missing")
+            continue
+        if code not in page.text:
+            failures.append(f"{path}: no {code}")
+        if re.sub(r"\s+", " ", item.name_th) not in page.text:
+            failures.append(f"{path}: no name {item.name_th!r}")
+    no_failures(failures, "ita/2568/oN.html shows its code and Thai name")
+
+
+def test_year_index_links_every_item(site):
+    index = f"ita/{FISCAL_YEAR}/index.html"
+    linked = {resolve(index, value)[0] for tag, _, value in site.pages[index].links if tag == "a"}
+    missing = [f"ita/{FISCAL_YEAR}/o{n}.html" for n in range(1, 29) if f"ita/{FISCAL_YEAR}/o{n}.html" not in linked]
+    no_failures(missing, f"linked from {index}")
+
+
+def test_fixed_pages_exist(site):
+    for path in ("index.html", "ita/index.html", "news/index.html", "contact.html", "404.html"):
+        assert path in site.pages, path
+
+
+def resolve(page: str, link: str) -> tuple[str, str]:
+    """(site path of the file, decoded fragment) a relative link on `page` leads to."""
+    target, _, fragment = link.partition("#")
+    target = target.split("?")[0]
+    path = posixpath.normpath(posixpath.join(posixpath.dirname(page), unquote(target))) if target else page
+    return path, unquote(fragment)
+
+
+def is_external(link: str) -> bool:
+    return link.startswith("//") or (_SCHEME.match(link) is not None)
+
+
+def test_internal_links_lead_to_files(site):
+    failures = []
+    for path, page in site.pages.items():
+        for tag, attribute, link in page.links:
+            where = f"{path}: <{tag} {attribute}={link!r}>"
+            scheme = _SCHEME.match(link)
+            if scheme and scheme.group(1).lower() not in ("http", "https", "mailto", "tel"):
+                failures.append(f"{where} uses the {scheme.group(1)}: scheme")
+            elif is_external(link) or link.startswith("#"):
+                continue
+            elif not link:
+                failures.append(f"{where} is empty")
+            elif link.startswith("/"):
+                failures.append(f"{where} is root-absolute")
+            else:
+                target, _ = resolve(path, link)
+                if target.startswith("../") or link.split("#")[0].split("?")[0].endswith("/"):
+                    failures.append(f"{where} leads outside the site or to a folder")
+                elif not (site.out / target).is_file():
+                    failures.append(f"{where} leads to {target}, which is not a file of the site")
+    no_failures(failures, "every internal link leads to a file of the site")
+
+
+def test_fragments_lead_to_ids(site):
+    failures = []
+    for path, page in site.pages.items():
+        for tag, _, link in page.links:
+            if "#" not in link or is_external(link):
+                continue
+            target, fragment = resolve(path, link)
+            if target in site.pages and fragment not in site.pages[target].ids:
+                failures.append(f"{path}: <{tag}> {link!r} but {target} has no id {fragment!r}")
+    no_failures(failures, "every #fragment names an id of its page")
+
+
+def test_nothing_is_loaded_from_another_host(site):
+    failures = [
+        f"{path}: <{tag} {attribute}={link!r}>"
+        for path, page in site.pages.items() for tag, attribute, link in page.links
+        if tag not in ("a", "area") and is_external(link) and not link.lower().startswith(("mailto:", "tel:"))
+    ]
+    for css in sorted(site.out.rglob("*.css")):
+        text = css.read_text(encoding="utf-8")
+        if "@import" in text or re.search(r"url\(\s*['\"]?(https?:|//)", text):
+            failures.append(f"{css.relative_to(site.out).as_posix()}: loads from another host")
+    no_failures(failures, "resources come from the site itself (hyperlinks may leave it)")
+
+
+def test_no_duplicate_ids(site):
+    failures = []
+    for path, page in site.pages.items():
+        seen: set = set()
+        duplicates = sorted({i for i in page.ids if i in seen or seen.add(i)})
+        failures += [f"{path}: id {i!r} appears more than once" for i in duplicates]
+        failures += [f"{path}: an empty id" for i in page.ids if not i.strip()]
+    no_failures(failures, "ids are unique on each page")
