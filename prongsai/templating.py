@@ -98,6 +98,16 @@ def sections_for(entry, kind) -> list[str]:
     ]
 
 
+#: The fields of the `document` type: a record with only these is shown as one document line.
+DOCUMENT_FIELDS = {"title", "file", "url", "signed_by", "signer_position", "signed_on", "note"}
+
+
+def is_document(field) -> bool:
+    """Whether a record field is a document (title plus file or link, signature) and nothing more."""
+    names = {f.name for f in field.fields}
+    return field.type == "record" and "title" in names and names <= DOCUMENT_FIELDS
+
+
 def wants_body(item) -> bool:
     """Whether an element of the item points at the Markdown body beside its YAML."""
     return any("body" in element.fields for element in item.elements)
@@ -146,7 +156,7 @@ def make_environment(templates: Path, digits: str) -> jinja2.Environment:
     env.filters["paragraphs"] = paragraphs
     env.globals["url"] = _url
     env.globals.update(PERIODS=PERIODS, element_anchor=element_anchor, sections_for=sections_for,
-                       used_columns=used_columns, wants_body=wants_body, attachments_in=attachments_in)
+                       used_columns=used_columns, wants_body=wants_body, is_document=is_document, attachments_in=attachments_in)
     env.globals["fiscal_months"] = thai.fiscal_months
     env.globals["fiscal_year_start"] = thai.fiscal_year_start
     env.globals["fiscal_year_end"] = thai.fiscal_year_end
