@@ -51,7 +51,7 @@ def plan_pages(site: Site, model: Model) -> list[PageInfo]:
         PageInfo("ita/index.html", "ita_years.html", "การประเมิน ITA", section="ita"),
         PageInfo("news/index.html", "news_index.html", "ข่าวประชาสัมพันธ์", section="news"),
         PageInfo("contact.html", "contact.html", "ติดต่อเรา", section="contact"),
-        PageInfo("404.html", "404.html", "ไม่พบหน้าที่ต้องการ"),
+        PageInfo("404.html", "404.html", "ไม่พบหน้าที่ต้องการ", extra={"standalone": True}),
     ]
     for year in site.years.values():
         pages.append(PageInfo(year.path, "ita_index.html", f"ITA ปีงบประมาณ พ.ศ. {year.fiscal_year}",

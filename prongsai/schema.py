@@ -28,6 +28,8 @@ class Field:
     type: str
     th: str = ""
     en: str = ""
+    #: the public heading on a page; th may carry writing instructions for the clerk
+    label: str = ""
     required: bool = False
     #: for `list`: the item field (named "item"); for `record`: the sub-fields
     item: Field | None = None
@@ -52,6 +54,8 @@ class Kind:
     record: Field
     #: what the optional Markdown body beside the YAML holds, or "" when the kind has none
     body_th: str = ""
+    #: the public heading of the body
+    body_label: str = ""
     body_en: str = ""
 
 
@@ -71,7 +75,7 @@ class SchemaError(Exception):
 def _field(name: str, spec: dict, types: dict) -> Field:
     kind = spec["type"]
     common = {
-        "name": name, "th": spec.get("th", ""), "en": spec.get("en", ""),
+        "name": name, "th": spec.get("th", ""), "en": spec.get("en", ""), "label": spec.get("label") or spec.get("th", ""),
         "required": spec.get("required") == "true",
     }
     if kind in types:
@@ -80,7 +84,7 @@ def _field(name: str, spec: dict, types: dict) -> Field:
         of = spec["of"]
         item_spec = {"type": "record", "fields": of} if isinstance(of, dict) else {"type": of}
         # An entry is named after its list, so messages about it say which list it is in.
-        item_spec.update(th=common["th"], en=common["en"])
+        item_spec.update(th=common["th"], en=common["en"], label=common["label"])
         return Field(type="list", item=_field(name, item_spec, types), **common)
     if kind == "record":
         return Field(type="record", fields=_record_fields(spec["fields"], types), **common)
@@ -113,6 +117,7 @@ def load_model() -> Model:
             record=_record(kind_id, spec["fields"], types, common),
             body_th=(spec.get("body") or {}).get("th", ""),
             body_en=(spec.get("body") or {}).get("en", ""),
+            body_label=(spec.get("body") or {}).get("label") or (spec.get("body") or {}).get("th", ""),
         )
         for kind_id, spec in data["kinds"].items()
     }

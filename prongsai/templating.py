@@ -43,6 +43,18 @@ def file_size(size: int, digits: str = "arabic") -> str:
     return thai.with_digits(text, digits)
 
 
+def tel_href(phone: str) -> str:
+    """A dialable tel: link for a phone as clerks write it: "0 4386 1550 ต่อ 101" -> tel:043861550;ext=101.
+
+    Only the first number counts when several are written ("…, …" or "… / …").
+    """
+    text = thai.to_arabic_digits(str(phone)).replace("/", ",").split(",")[0]
+    number, _, extension = text.partition("ต่อ")
+    digits = "".join(c for c in number if c.isdigit() or c == "+")
+    extension = "".join(c for c in extension if c.isdigit())
+    return f"tel:{digits};ext={extension}" if extension else f"tel:{digits}"
+
+
 def paragraphs(text: str | None) -> Markup:
     """Plain text with blank lines as paragraphs and single newlines as line breaks, escaped."""
     if not text:
@@ -135,8 +147,15 @@ def attachments_in(value) -> list:
 
 @jinja2.pass_context
 def _url(context, target: str) -> str:
-    """A link from the page being rendered to a site path (or an Attachment)."""
+    """A link from the page being rendered to a site path (or an Attachment).
+
+    A standalone page (404.html) is shown by servers at any missing URL, where
+    relative links would lead nowhere: it links to the public base URL instead.
+    """
     path = getattr(target, "path", target)
+    base = context["site"].settings.get("base_url")
+    if context.get("standalone") and base:
+        return base.rstrip("/") + "/" + path
     return relative_url(path, context["page"].path)
 
 
@@ -154,7 +173,9 @@ def make_environment(templates: Path, digits: str) -> jinja2.Environment:
     env.filters.update(_date_filters(digits))
     env.filters["filesize"] = lambda size: file_size(size, digits)
     env.filters["paragraphs"] = paragraphs
+    env.filters["tel"] = tel_href
     env.globals["url"] = _url
+    env.globals["static_text"] = lambda name: Markup((templates / "static" / name).read_text(encoding="utf-8"))
     env.globals.update(PERIODS=PERIODS, element_anchor=element_anchor, sections_for=sections_for,
                        used_columns=used_columns, wants_body=wants_body, is_document=is_document, attachments_in=attachments_in)
     env.globals["fiscal_months"] = thai.fiscal_months
