@@ -1,4 +1,4 @@
-"""The command line: `python build.py` or `prongsai` (build is the default verb).
+"""The command line: `python build.py [build|check|itas]` or `prongsai …` (build is the default verb).
 
 Owns arguments, exit codes and what is printed. Content problems are printed
 in full and give exit status 1 with no traceback; anything else is a bug in
@@ -10,14 +10,25 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
-from .pipeline import Paths, build_site
+from . import thai
+from .pipeline import Paths, build_site, load_site
 from .problems import SiteError, format_report
+from .readiness import check_year
+from .report import check_text, write_itas_csv, write_staff_report
 from .write import OutputError
 
 #: The templates shipped beside the package, used when the project has none of its own.
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+
+
+def _be_date(text: str) -> date:
+    try:
+        return thai.parse_be_date(text)
+    except thai.DateError:
+        raise argparse.ArgumentTypeError(f"เขียนวันที่ พ.ศ. แบบ 2568-04-15 | write a Buddhist-era date like 2568-04-15: {text}") from None
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -25,11 +36,17 @@ def _parser() -> argparse.ArgumentParser:
         prog="prongsai",
         description="สร้างเว็บไซต์เปิดเผยข้อมูล ITA จาก content/ | Build the ITA disclosure site from content/",
     )
-    parser.add_argument("command", nargs="?", default="build", choices=["build"], help="build (ค่าเริ่มต้น / default)")
+    parser.add_argument("command", nargs="?", default="build", choices=["build", "check", "itas"],
+                        help="build (ค่าเริ่มต้น): สร้างเว็บไซต์ | check: ตรวจความพร้อม ITA | itas: ไฟล์ CSV สำหรับระบบ ITAS")
     parser.add_argument("--content", type=Path, help="โฟลเดอร์เนื้อหา (content/) | the content folder")
     parser.add_argument("--templates", type=Path, help="โฟลเดอร์แม่แบบ (templates/) | the templates folder")
     parser.add_argument("--out", type=Path, help="โฟลเดอร์ผลลัพธ์ (site/) | the output folder")
-    parser.add_argument("--strict", action="store_true", help="ถือว่าคำเตือนเป็นข้อผิดพลาด | fail on warnings too")
+    parser.add_argument("--strict", action="store_true",
+                        help="build: คำเตือนถือเป็นข้อผิดพลาด | fail on warnings; check: ออกด้วยสถานะ 1 ถ้ามีข้อไม่ผ่าน | exit 1 if an item fails")
+    parser.add_argument("--year", type=int, help="ปีงบประมาณที่ตรวจ เช่น 2568 (ค่าเริ่มต้น: ปีล่าสุด) | fiscal year")
+    parser.add_argument("--as-of", type=_be_date, help="ตรวจเสมือนเป็นวันที่ (พ.ศ.) เช่น 2568-04-15 (ค่าเริ่มต้น: วันนี้) | check as of")
+    parser.add_argument("--report", type=Path, help="check: ที่เก็บรายงานสำหรับเจ้าหน้าที่ | where the staff report goes")
+    parser.add_argument("--csv", type=Path, help="itas: ที่เก็บไฟล์ CSV | where the ITAS CSV goes")
     return parser
 
 
@@ -45,6 +62,16 @@ def _use_utf8_output() -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
+
+
+def _readiness(site, model, paths: Paths, year: int | None, as_of: date | None):
+    fiscal_year = year or (site.current_year.fiscal_year if site.current_year else None)
+    if fiscal_year not in site.years:
+        years = ", ".join(str(y) for y in site.years) or "-"
+        print(f"ไม่มีข้อมูล ITA ปีงบประมาณ {fiscal_year} ใน {paths.content.name}/ita/ (มี: {years}) | "
+              f"no ITA content for fiscal year {fiscal_year} (there is: {years})", file=sys.stderr)
+        return None
+    return check_year(site.years[fiscal_year], site, model, as_of or date.today(), paths.content.name)
 
 
 def build(paths: Paths, strict: bool) -> int:
@@ -63,10 +90,52 @@ def build(paths: Paths, strict: bool) -> int:
     print(f"สร้างเว็บไซต์สำเร็จ: {result.pages} หน้า ไฟล์แนบและไฟล์ประกอบ {result.files} ไฟล์ ใน {seconds:.1f} วินาที\n"
           f"Built {result.pages} pages and {result.files} files in {seconds:.1f} s -> {paths.out}\n"
           f"เปิดดู | open: {paths.out / 'index.html'}")
+    report = _readiness(result.site, result.model, paths, None, None) if result.site.years else None
+    if report:
+        print(f"{report.summary_line()} (ดูรายละเอียด | details: python build.py check)")
+    return 0
+
+
+def check(paths: Paths, args: argparse.Namespace) -> int:
+    try:
+        loaded = load_site(paths)
+    except SiteError as error:
+        print(format_report(error.problems, paths.out.name), file=sys.stderr)
+        return 1
+    report = _readiness(loaded.site, loaded.model, paths, args.year, args.as_of)
+    if report is None:
+        return 2
+    print(check_text(report, loaded.site))
+    target = args.report or paths.out.parent / f"{paths.out.name}-readiness-{report.year.fiscal_year}.html"
+    write_staff_report(report, loaded.site, paths.templates, target)
+    print(f"รายงานสำหรับเจ้าหน้าที่ | staff report: {target}")
+    return 1 if args.strict and report.ready < len(report.items) else 0
+
+
+def itas(paths: Paths, args: argparse.Namespace) -> int:
+    try:
+        loaded = load_site(paths)
+    except SiteError as error:
+        print(format_report(error.problems, paths.out.name), file=sys.stderr)
+        return 1
+    report = _readiness(loaded.site, loaded.model, paths, args.year, args.as_of)
+    if report is None:
+        return 2
+    target = args.csv or paths.out.parent / f"itas-{report.year.fiscal_year}.csv"
+    write_itas_csv(report, loaded.site, target)
+    if not loaded.site.settings.get("base_url"):
+        print("คำเตือน: site.yaml ไม่มี base_url จึงเขียน URL เป็นทางในเว็บไซต์ | warning: no base_url in site.yaml, "
+              "so the URLs are site paths", file=sys.stderr)
+    print(f"ไฟล์สำหรับระบบ ITAS ({len(report.items)} ข้อ) | ITAS sheet: {target}")
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     _use_utf8_output()
     args = _parser().parse_args(argv)
-    return build(_paths(args, Path.cwd()), args.strict)
+    paths = _paths(args, Path.cwd())
+    if args.command == "check":
+        return check(paths, args)
+    if args.command == "itas":
+        return itas(paths, args)
+    return build(paths, args.strict)

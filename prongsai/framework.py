@@ -36,6 +36,9 @@ class Element:
     confidence: str
     #: dotted field paths in the item's kind where the evidence is written
     fields: tuple[str, ...]
+    #: the rules that decide it (rules.py), each {name: arguments}; () = every field is written;
+    #: ("manual",) = no rule can tell, a person checks it
+    check: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,9 @@ def available_years() -> list[int]:
 
 
 def _element(spec: dict) -> Element:
-    return Element(spec["id"], spec["th"], spec["en"], spec["confidence"], tuple(spec.get("fields") or ()))
+    check = spec.get("check") or ()
+    check = ("manual",) if check == "manual" else tuple(check)
+    return Element(spec["id"], spec["th"], spec["en"], spec["confidence"], tuple(spec.get("fields") or ()), check)
 
 
 def _item(spec: dict, group: Group, indicator: int) -> Item:

@@ -11,6 +11,7 @@ from datetime import date
 
 from .framework import Framework, Item
 from .thai import fiscal_year_of
+from .yamlio import Doc
 
 
 @dataclass(frozen=True)
@@ -28,11 +29,18 @@ class ItemPage:
     body_source: str
     #: when the clerk says the item was last updated (the `updated` field)
     updated: date | None
+    #: the parsed YAML with the line of every value, for problems that point into it
+    doc: Doc | None = None
 
     @property
     def path(self) -> str:
         """The page's stable URL inside the site: ita/2568/o12.html."""
         return f"ita/{self.fiscal_year}/{self.item.slug}.html"
+
+    @property
+    def click_path(self) -> tuple:
+        """How an assessor reaches the page from the home page, as the menus and links name it."""
+        return ("หน้าแรก", "การประเมิน ITA", f"ปีงบประมาณ {self.fiscal_year}", f"{self.item.code} {self.item.name_th}")
 
 
 @dataclass(frozen=True)
@@ -85,11 +93,22 @@ class Site:
     assets: tuple
     #: the date printed as the build date (SOURCE_DATE_EPOCH when set)
     build_date: date
+    #: site.yaml as parsed, with the line of every value
+    settings_doc: Doc | None = None
 
     @property
     def digits(self) -> str:
         choice = self.settings.get("digits")
         return choice.key if choice else "arabic"
+
+    def public_url(self, path: str) -> str:
+        """A site path on the public base URL (what is submitted in ITAS), or the path when none is set."""
+        base = self.settings.get("base_url")
+        return f"{base.rstrip('/')}/{path}" if base else path
+
+    def real_result(self, year: int) -> dict | None:
+        """The agency's real ITA result for an assessment year, from site.yaml."""
+        return next((r for r in self.settings.get("ita_results") or [] if r["year"] == year), None)
 
     @property
     def current_year(self) -> YearSite | None:

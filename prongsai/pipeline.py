@@ -35,6 +35,18 @@ class BuildResult:
     pages: int
     files: int
     warnings: list
+    #: the validated site, for the readiness summary printed after a build
+    site: object = None
+    model: object = None
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The content, checked: what `check` and `itas` work from without writing a site."""
+
+    site: object
+    model: object
+    warnings: list
 
 
 def build_date_from_environment() -> date:
@@ -55,9 +67,8 @@ def _files_to_copy(paths: Paths, assets: tuple) -> dict:
     return copies
 
 
-def build_site(paths: Paths, build_date: date | None = None, strict: bool = False) -> BuildResult:
-    """Build the site into paths.out; raise SiteError (and leave paths.out untouched) on errors."""
-    check_output_folder(paths.out, [paths.content, paths.templates])
+def load_site(paths: Paths, build_date: date | None = None, strict: bool = False) -> Loaded:
+    """The discover and validate stages: the checked Site, or SiteError with every problem."""
     model = load_model()
     inventory, problems = discover(paths.content, paths.project)
     site, found = validate(inventory, model, paths.content, paths.project, build_date or build_date_from_environment())
@@ -65,13 +76,21 @@ def build_site(paths: Paths, build_date: date | None = None, strict: bool = Fals
     if strict and problems:
         raise SiteError(problems)
     raise_if_errors(problems)
+    return Loaded(site, model, problems)
+
+
+def build_site(paths: Paths, build_date: date | None = None, strict: bool = False) -> BuildResult:
+    """Build the site into paths.out; raise SiteError (and leave paths.out untouched) on errors."""
+    check_output_folder(paths.out, [paths.content, paths.templates])
+    loaded = load_site(paths, build_date, strict)
+    site, model, problems = loaded.site, loaded.model, loaded.warnings
     rendered, template_problems = render_pages(site, model, paths.templates, paths.project)
     raise_if_errors(problems + template_problems)
     copies = _files_to_copy(paths, site.assets)
     link_problems = broken_links(rendered, set(copies), plan_pages(site, model), paths.project, paths.templates)
     raise_if_errors(problems + link_problems)
     write_site(paths.out, rendered, copies)
-    return BuildResult(len(rendered), len(copies), [p for p in problems if p not in errors_in(problems)])
+    return BuildResult(len(rendered), len(copies), [p for p in problems if p not in errors_in(problems)], site, model)
 
 
-__all__ = ["Paths", "BuildResult", "build_site", "SiteError", "Problem"]
+__all__ = ["Paths", "BuildResult", "Loaded", "build_site", "load_site", "SiteError", "Problem"]

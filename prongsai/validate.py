@@ -23,7 +23,7 @@ from .framework import load_framework
 from .model import ItemPage, NewsPost, Site, YearSite
 from .problems import Problem
 from .schema import Field, Model
-from .yamlio import read_text
+from .yamlio import Doc, read_text
 
 _SLUG = re.compile(r"^[\w-]+$")
 
@@ -32,15 +32,15 @@ def _reader(doc, file: Path, content: Path, attach: AttachmentCache, problems: l
     return Reader(doc=doc, folder=file.parent, content_root=content, attach=attach, problems=problems)
 
 
-def _check_file(record: Field, file: Path, content: Path, project: Path, attach, problems: list) -> dict | None:
-    """Parse one YAML file and check it against a record field; None if it cannot be read."""
+def _check_file(record: Field, file: Path, content: Path, project: Path, attach, problems: list) -> tuple[dict | None, Doc | None]:
+    """Parse one YAML file and check it against a record field; (None, None) if it cannot be read."""
     doc, found = load_yaml(file, project)
     problems.extend(found)
     if doc is None:
-        return None
+        return None, None
     if doc.data is None:
-        doc = type(doc)(doc.path, {}, doc.marks, doc.key_marks)
-    return check_record(record, doc.data, (), _reader(doc, file, content, attach, problems))
+        doc = Doc(doc.path, {}, doc.marks, doc.key_marks)
+    return check_record(record, doc.data, (), _reader(doc, file, content, attach, problems)), doc
 
 
 @dataclass
@@ -57,10 +57,10 @@ class _Checking:
 def _item_page(year: int, item, slot: dict, ctx: _Checking) -> ItemPage:
     content, project, attach, problems = ctx.content, ctx.project, ctx.attach, ctx.problems
     kind = ctx.model.kinds[item.kind]
-    values, body_html, source, body_source = None, "", "", ""
+    values, doc, body_html, source, body_source = None, None, "", "", ""
     if "yaml" in slot:
         source = shown(slot["yaml"], project)
-        values = _check_file(kind.record, slot["yaml"], content, project, attach, problems)
+        values, doc = _check_file(kind.record, slot["yaml"], content, project, attach, problems)
     if "md" in slot:
         loaded, found = load_body(slot["md"], project)
         problems.extend(found)
@@ -68,7 +68,7 @@ def _item_page(year: int, item, slot: dict, ctx: _Checking) -> ItemPage:
         problems.extend(warnings)
         body_source = loaded.body_path
     updated = values.get("updated") if values else None
-    return ItemPage(item, year, values, body_html, source, body_source, updated)
+    return ItemPage(item, year, values, body_html, source, body_source, updated, doc)
 
 
 def _year_sites(inventory: Inventory, ctx: _Checking) -> dict:
@@ -154,9 +154,9 @@ def validate(inventory: Inventory, model: Model, content: Path, project: Path, b
     problems: list[Problem] = []
     attach = AttachmentCache(content, lambda file: shown(file, project))
     ctx = _Checking(model, content, project, attach, problems)
-    settings = None
+    settings, settings_doc = None, None
     if inventory.site_file is not None:
-        settings = _check_file(model.site, inventory.site_file, content, project, attach, problems)
+        settings, settings_doc = _check_file(model.site, inventory.site_file, content, project, attach, problems)
     years = _year_sites(inventory, ctx)
     news = [post for post in (_news_post(f, ctx) for f in inventory.news) if post is not None]
     news.sort(key=lambda post: (post.date, post.slug), reverse=True)
@@ -164,4 +164,4 @@ def validate(inventory: Inventory, model: Model, content: Path, project: Path, b
     problems.extend(_broken_body_links(inventory, years, news, content, project))
     if settings is None:
         return None, problems
-    return Site(settings, years, tuple(news), tuple(inventory.assets), build_date), problems
+    return Site(settings, years, tuple(news), tuple(inventory.assets), build_date, settings_doc), problems

@@ -1,0 +1,330 @@
+"""The element rules of the ITA readiness check, each a function of the item's content and the day.
+
+Owns what each rule name in an element's `check` (framework data) means:
+present, any_of, includes, in_fiscal_year, fiscal_year, covers, as_of, months,
+sums, summary, file_types; how a dotted path reaches values (`executives.photo`
+fans out over the list; `site.…`, `news.…` and `body` reach the settings, the
+year's news posts and the Markdown text); and each rule's Thai/English message
+with the line to fix.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+
+from . import thai
+from .model import ItemPage, Site, YearSite
+from .problems import ERROR, WARNING, Problem
+from .schema import Field, Model
+
+#: Months an item with the first_half period must cover: October to March.
+FIRST_HALF = 6
+
+
+@dataclass(frozen=True)
+class RuleContext:
+    """What every rule may read: the item, the site, the content model, the day of checking."""
+
+    entry: ItemPage
+    site: Site
+    model: Model
+    as_of: date
+
+    @property
+    def fiscal_year(self) -> int:
+        return self.entry.fiscal_year
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A value reached by a dotted path, with where it is written."""
+
+    value: object
+    field: Field
+    key: tuple
+    #: the file and Doc it is in (None for news posts and the Markdown body)
+    path: str
+    doc: object
+    #: "entry 3 of executives (นายสมชาย)" when it sits in a list, in Thai and English
+    where_th: str = ""
+    where_en: str = ""
+
+
+def _entry_name(value: object) -> str:
+    if isinstance(value, dict):
+        for name in ("name", "title", "topic", "issue", "process", "unit", "position"):
+            if isinstance(value.get(name), str):
+                return value[name]
+        month = value.get("month")
+        if isinstance(month, thai.Month):
+            return thai.format_month(month)
+    return ""
+
+
+def _walk(value: object, field: Field, parts: list, key: tuple, base: _Found) -> list:
+    """Every value at a dotted path; lists fan out, and an empty list is one missing value."""
+    if field.type == "list":
+        if not value:
+            return [_Found(None, field, key, base.path, base.doc, base.where_th, base.where_en)]
+        found = []
+        for i, item in enumerate(value):
+            name = _entry_name(item)
+            label = f" ({name})" if name else ""
+            where = _Found(None, field, key, base.path, base.doc,
+                           f"{base.where_th}รายการที่ {i + 1} ของ{field.label}{label} ",
+                           f"{base.where_en}entry {i + 1} of {field.name}{label} ")
+            found += _walk(item, field.item, parts, key + (i,), where)
+        return found
+    if not parts:
+        return [_Found(value, field, key, base.path, base.doc, base.where_th, base.where_en)]
+    sub = field.sub(parts[0])
+    if sub is None:
+        raise ValueError(f"no field {parts[0]} in {field.name}")
+    child = value.get(parts[0]) if isinstance(value, dict) else None
+    return _walk(child, sub, parts[1:], key + (parts[0],), base)
+
+
+def _news_in_year(ctx: RuleContext) -> list:
+    start, end = thai.fiscal_year_start(ctx.fiscal_year), thai.fiscal_year_end(ctx.fiscal_year)
+    return [post for post in ctx.site.news if start <= post.date <= end]
+
+
+def find(ctx: RuleContext, path: str) -> list:
+    """The values at a dotted path of the item (or `site.…`, `news.…`, `body`)."""
+    head, _, rest = path.partition(".")
+    entry = ctx.entry
+    if head == "body":
+        return [_Found(entry.body_html or None, Field("body", "longtext", label="ข้อความประกอบ", en="the Markdown text"),
+                       (), entry.body_source or entry.source, None)]
+    if head == "site":
+        doc = ctx.site.settings_doc
+        base = _Found(None, ctx.model.site, (), doc.path if doc else "content/site.yaml", doc)
+        return _walk(ctx.site.settings, ctx.model.site, rest.split("."), (), base)
+    if head == "news":
+        found = []
+        for post in _news_in_year(ctx):
+            values = {"title": post.title, "date": post.date, "summary": post.summary or None, "image": post.image}
+            base = _Found(None, ctx.model.news_post, (), post.source, None, f"ข่าว '{post.title}' ", f"the post '{post.title}' ")
+            found += _walk(values, ctx.model.news_post, rest.split("."), (), base)
+        return found or [_Found(None, Field("news", "list", label="ข่าวในปีงบประมาณนี้", en="news this fiscal year"),
+                                (), entry.source, entry.doc)]
+    record = ctx.model.kinds[entry.item.kind].record
+    return _walk(entry.values, record, path.split("."), (), _Found(None, record, (), entry.source, entry.doc))
+
+
+def _problem(found: _Found, th: str, en: str, hint_th: str = "", hint_en: str = "") -> Problem:
+    line, column = found.doc.mark(found.key) if found.doc is not None else (0, 0)
+    return Problem(found.path, line, column, found.where_th + th, found.where_en + en, hint_th, hint_en)
+
+
+def _empty(value: object) -> bool:
+    return value is None or value == "" or value == [] or value == {}
+
+
+def rule_present(ctx: RuleContext, paths: list) -> list:
+    """Every value at each path is written (and each list has at least one entry)."""
+    problems = []
+    for path in paths:
+        for found in find(ctx, path):
+            if _empty(found.value):
+                name = path.split(".")[-1]
+                problems.append(_problem(found, f"ยังไม่มี{found.field.label} (ช่อง {name})",
+                                         f"{found.field.en or name} is missing (field {name})",
+                                         f"เพิ่มช่อง {name}: พร้อมข้อมูล", f"add the field {name}: with its value"))
+    return problems
+
+
+def rule_any_of(ctx: RuleContext, paths: list) -> list:
+    """At least one of the paths is written: per list entry when they share a list, else anywhere."""
+    groups = [find(ctx, path) for path in paths]
+    if len({len(g) for g in groups}) == 1 and all(len(g) > 1 or g[0].key[:-1] for g in groups):
+        problems = []
+        for alternatives in zip(*groups):
+            if all(_empty(f.value) for f in alternatives):
+                problems.append(_missing_all(alternatives, paths))
+        return problems
+    if all(_empty(f.value) for group in groups for f in group):
+        return [_missing_all([group[0] for group in groups], paths)]
+    return []
+
+
+def _missing_all(alternatives, paths: list) -> Problem:
+    names = " หรือ ".join(f.field.label for f in alternatives)
+    return _problem(alternatives[0], f"ยังไม่มี{names} (ต้องมีอย่างน้อยหนึ่งอย่าง)", f"none of {', '.join(paths)} is written",
+                    f"เพิ่มช่อง {' หรือ '.join(p.split('.')[-1] for p in paths)}", f"add {' or '.join(p.split('.')[-1] for p in paths)}")
+
+
+def rule_includes(ctx: RuleContext, args: dict) -> list:
+    """A choice field's values include each of the required choices (the chief and the deputies...)."""
+    found = find(ctx, args["field"])
+    have = {f.value.key for f in found if f.value is not None}
+    problems = []
+    for value in args["values"]:
+        if value not in have:
+            label = found[0].field.choices.get(value, value)
+            problems.append(_problem(found[0], f"ยังไม่มี '{label}' ({args['field'].split('.')[-1]}: {value})",
+                                     f"no entry with {args['field'].split('.')[-1]}: {value} ({label})",
+                                     f"เพิ่มรายการที่มี {args['field'].split('.')[-1]}: {value}",
+                                     f"add an entry with {args['field'].split('.')[-1]}: {value}"))
+    return problems
+
+
+def rule_in_fiscal_year(ctx: RuleContext, args: dict) -> list:
+    """At least `min` dates at the path fall inside the fiscal year."""
+    found = find(ctx, args["field"])
+    start, end = thai.fiscal_year_start(ctx.fiscal_year), thai.fiscal_year_end(ctx.fiscal_year)
+    dates = [f.value for f in found if isinstance(f.value, date)]
+    inside = [d for d in dates if start <= d <= end]
+    if len(inside) >= int(args.get("min", "1")):
+        return []
+    latest = f" (ล่าสุด {thai.format_date(max(dates))})" if dates else ""
+    latest_en = f" (latest {max(dates).isoformat()} CE)" if dates else ""
+    label = found[0].field.label
+    return [_problem(found[0], f"ยังไม่มี{label}ในปีงบประมาณ {ctx.fiscal_year} ({thai.format_date(start)} – "
+                               f"{thai.format_date(end)}){latest}",
+                     f"nothing at {args['field']} is dated in fiscal year {ctx.fiscal_year}{latest_en}",
+                     f"เพิ่มรายการที่ลงวันที่ในปีงบประมาณ {ctx.fiscal_year}", f"add one dated in fiscal year {ctx.fiscal_year}")]
+
+
+def _years(found: list) -> list:
+    return [f for f in found if isinstance(f.value, int)]
+
+
+def rule_fiscal_year(ctx: RuleContext, args: dict) -> list:
+    """A year field names the fiscal year (offset -1: the previous one, for annual reports)."""
+    expected = ctx.fiscal_year + int(args.get("offset", "0"))
+    found = find(ctx, args["field"])
+    written = _years(found)
+    if any(f.value == expected for f in written):
+        return []
+    if not written:
+        return rule_present(ctx, [args["field"]])
+    f = written[0]
+    return [_problem(f, f"{f.field.label}เป็นของปีงบประมาณ {f.value} แต่ต้องเป็น {expected}",
+                     f"{f.field.en}: this is for fiscal year {f.value}, but it must be {expected}",
+                     f"ใช้เอกสารของปีงบประมาณ {expected} แล้วแก้ช่อง {args['field'].split('.')[-1]} เป็น {expected}",
+                     f"publish the fiscal year {expected} document and write {expected}")]
+
+
+def rule_covers(ctx: RuleContext, args: dict) -> list:
+    """A plan's span (from..to, at least min_span years long) includes the fiscal year; any plan of a list will do."""
+    prefix = args.get("list", "")
+    join = (lambda name: f"{prefix}.{name}") if prefix else (lambda name: name)
+    starts, ends = find(ctx, join(args["from"])), find(ctx, join(args["to"]))
+    span = int(args.get("min_span", "0"))
+    spans = [(a, b) for a, b in zip(starts, ends) if isinstance(a.value, int) and isinstance(b.value, int)]
+    if any(a.value <= ctx.fiscal_year <= b.value and b.value - a.value >= span for a, b in spans):
+        return []
+    if not spans:
+        return rule_present(ctx, [join(args["from"]), join(args["to"])])
+    a, b = spans[0]
+    short = f" และต้องเป็นแผนหลายปี" if b.value - a.value < span else ""
+    return [_problem(a, f"แผนช่วงปี {a.value}–{b.value} ไม่ครอบคลุมปีงบประมาณ {ctx.fiscal_year}{short}",
+                     f"the plan for {a.value}–{b.value} does not cover fiscal year {ctx.fiscal_year}"
+                     f"{' and must span several years' if short else ''}",
+                     f"เผยแพร่แผนที่ครอบคลุมปี {ctx.fiscal_year} แล้วแก้ปีแรกและปีสุดท้ายของแผน",
+                     f"publish a plan covering {ctx.fiscal_year} and correct its first and last year")]
+
+
+def due_months(fiscal_year: int, as_of: date) -> list:
+    """The fiscal year's months that have ended by `as_of`."""
+    return [m for m in thai.fiscal_months(fiscal_year)
+            if date(m.year, m.month, calendar.monthrange(m.year, m.month)[1]) < as_of]
+
+
+def rule_as_of(ctx: RuleContext, args: dict) -> list:
+    """A progress date reaches the end of the sixth month (or of the last month ended, if earlier)."""
+    months = due_months(ctx.fiscal_year, ctx.as_of)[: int(args.get("month", str(FIRST_HALF)))]
+    found = find(ctx, args["field"])
+    if not months:
+        return []
+    last = months[-1]
+    needed = date(last.year, last.month, calendar.monthrange(last.year, last.month)[1])
+    value = found[0].value
+    if value is None:
+        return rule_present(ctx, [args["field"]])
+    if value >= needed:
+        return []
+    return [_problem(found[0], f"ข้อมูล ณ วันที่ {thai.format_date(value)} ยังไม่ถึง {thai.format_date(needed)}",
+                     f"the data is as of {value.isoformat()} CE, before {needed.isoformat()} CE",
+                     f"ปรับข้อมูลให้เป็นข้อมูล ณ วันที่ {thai.format_date(needed)} หรือหลังจากนั้น",
+                     f"bring it up to {needed.isoformat()} CE or later")]
+
+
+def rule_months(ctx: RuleContext, args: dict) -> list:
+    """Every month of the fiscal year ended by today is there; October–March must be (later months: advice)."""
+    entries = [f for f in find(ctx, args["field"]) if isinstance(f.value, dict)]
+    by_month = {f.value["month"]: f for f in entries if f.value.get("month")}
+    record = ctx.model.kinds[ctx.entry.item.kind].record
+    list_found = _Found(None, record.sub(args["field"]), (args["field"],), ctx.entry.source, ctx.entry.doc)
+    first_half = thai.fiscal_months(ctx.fiscal_year)[:FIRST_HALF]
+    problems = []
+    for month in due_months(ctx.fiscal_year, ctx.as_of):
+        severity = ERROR if month in first_half else WARNING
+        if month not in by_month:
+            problem = _problem(list_found, f"ยังไม่มีข้อมูล{args['topic_th']}เดือน{thai.format_month(month)}",
+                               f"no {args['topic_en']} data for {thai.MONTHS[month.month - 1]} {month.be_year} yet",
+                               f"เพิ่มเดือนนี้ในช่อง {args['field']}:  - month: {month.iso}",
+                               f"add the month to {args['field']}:  - month: {month.iso}")
+            problems.append(_with_severity(problem, severity))
+        elif args.get("rows") and not by_month[month].value.get(args["rows"]) and not by_month[month].value.get(args["none"]):
+            problem = _problem(by_month[month], f"เดือน{thai.format_month(month)}ไม่มีรายการและไม่ได้ระบุว่าไม่มี{args['topic_th']}",
+                               f"{month.iso}: no rows and not marked as a month without {args['topic_en']}",
+                               f"เพิ่มรายการ หรือเขียน {args['none']}: true", f"add rows, or write {args['none']}: true")
+            problems.append(_with_severity(problem, severity))
+    return problems
+
+
+def _with_severity(problem: Problem, severity: str) -> Problem:
+    return problem if problem.severity == severity else Problem(**{**problem.__dict__, "severity": severity})
+
+
+def rule_sums(ctx: RuleContext, args: dict) -> list:
+    """In every entry, total = the sum of its parts (complaints received = finished + in progress)."""
+    problems = []
+    for found in find(ctx, args["field"]):
+        entry = found.value if isinstance(found.value, dict) else None
+        if not entry or any(entry.get(n) is None for n in [args["total"], *args["parts"]]):
+            continue
+        parts = [entry[n] for n in args["parts"]]
+        if entry[args["total"]] != sum(parts):
+            labels = " + ".join(f"{found.field.sub(n).label} {entry[n]}" for n in args["parts"])
+            total_label = found.field.sub(args["total"]).label
+            problems.append(_problem(found, f"{total_label} {entry[args['total']]} ไม่เท่ากับ {labels}",
+                                     f"{args['total']} {entry[args['total']]} is not {' + '.join(map(str, parts))}",
+                                     f"แก้ให้ {args['total']} = {' + '.join(args['parts'])}",
+                                     f"make {args['total']} = {' + '.join(args['parts'])}"))
+    return problems
+
+
+def rule_summary(ctx: RuleContext, args: dict) -> list:
+    """A powers-and-duties text is a summary, not the statute pasted (counted by its มาตรา)."""
+    found = find(ctx, args.get("field", "body"))[0]
+    text = found.value or ""
+    sections = text.count("มาตรา")
+    if sections <= int(args.get("max_sections", "12")):
+        return []
+    return [_problem(found, f"ข้อความมีคำว่า 'มาตรา' {sections} ครั้ง ดูเหมือนคัดลอกกฎหมายทั้งฉบับ",
+                     f"the text cites 'มาตรา' {sections} times: it looks like the statute pasted whole",
+                     "สรุปอำนาจหน้าที่เป็นข้อความของหน่วยงานเอง และอ้างถึงมาตราเท่าที่จำเป็น",
+                     "summarise the powers and duties in your own words, citing only the key sections")]
+
+
+def rule_file_types(ctx: RuleContext, args: dict) -> list:
+    """At least one file at the path has one of the extensions (a machine-readable XLSX or CSV)."""
+    found = find(ctx, args["field"])
+    if any(getattr(f.value, "ext", "") in args["ext"] for f in found):
+        return []
+    kinds = ", ".join(args["ext"])
+    return [_problem(found[0], f"ยังไม่มีไฟล์ชนิด {kinds}", f"no {kinds} file yet",
+                     f"แนบไฟล์ {kinds} ในช่อง {args['field'].split('.')[0]}", f"attach a {kinds} file")]
+
+
+RULES = {
+    "present": rule_present, "any_of": rule_any_of, "includes": rule_includes,
+    "in_fiscal_year": rule_in_fiscal_year, "fiscal_year": rule_fiscal_year, "covers": rule_covers,
+    "as_of": rule_as_of, "months": rule_months, "sums": rule_sums, "summary": rule_summary,
+    "file_types": rule_file_types,
+}
