@@ -96,34 +96,35 @@ def build(paths: Paths, strict: bool) -> int:
     return 0
 
 
-def check(paths: Paths, args: argparse.Namespace) -> int:
+def _load_and_check(paths: Paths, args: argparse.Namespace):
+    """(site, report) of the content as of --as-of, or (None, exit status) when it cannot be checked."""
     try:
         loaded = load_site(paths)
     except SiteError as error:
         print(format_report(error.problems, paths.out.name), file=sys.stderr)
-        return 1
+        return None, 1
     report = _readiness(loaded.site, loaded.model, paths, args.year, args.as_of)
-    if report is None:
-        return 2
-    print(check_text(report, loaded.site))
+    return (loaded.site, report) if report else (None, 2)
+
+
+def check(paths: Paths, args: argparse.Namespace) -> int:
+    site, report = _load_and_check(paths, args)
+    if site is None:
+        return report
+    print(check_text(report, site))
     target = args.report or paths.out.parent / f"{paths.out.name}-readiness-{report.year.fiscal_year}.html"
-    write_staff_report(report, loaded.site, paths.templates, target)
+    write_staff_report(report, site, paths.templates, target)
     print(f"รายงานสำหรับเจ้าหน้าที่ | staff report: {target}")
     return 1 if args.strict and report.ready < len(report.items) else 0
 
 
 def itas(paths: Paths, args: argparse.Namespace) -> int:
-    try:
-        loaded = load_site(paths)
-    except SiteError as error:
-        print(format_report(error.problems, paths.out.name), file=sys.stderr)
-        return 1
-    report = _readiness(loaded.site, loaded.model, paths, args.year, args.as_of)
-    if report is None:
-        return 2
+    site, report = _load_and_check(paths, args)
+    if site is None:
+        return report
     target = args.csv or paths.out.parent / f"itas-{report.year.fiscal_year}.csv"
-    write_itas_csv(report, loaded.site, target)
-    if not loaded.site.settings.get("base_url"):
+    write_itas_csv(report, site, target)
+    if not site.settings.get("base_url"):
         print("คำเตือน: site.yaml ไม่มี base_url จึงเขียน URL เป็นทางในเว็บไซต์ | warning: no base_url in site.yaml, "
               "so the URLs are site paths", file=sys.stderr)
     print(f"ไฟล์สำหรับระบบ ITAS ({len(report.items)} ข้อ) | ITAS sheet: {target}")

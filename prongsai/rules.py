@@ -74,7 +74,7 @@ def _walk(value: object, field: Field, parts: list, key: tuple, base: _Found) ->
             label = f" ({name})" if name else ""
             where = _Found(None, field, key, base.path, base.doc,
                            f"{base.where_th}รายการที่ {i + 1} ของ{field.label}{label} ",
-                           f"{base.where_en}entry {i + 1} of {field.name}{label} ")
+                           f"{base.where_en}entry {i + 1} of {field.name}{label}: ")
             found += _walk(item, field.item, parts, key + (i,), where)
         return found
     if not parts:
@@ -106,7 +106,7 @@ def find(ctx: RuleContext, path: str) -> list:
         found = []
         for post in _news_in_year(ctx):
             values = {"title": post.title, "date": post.date, "summary": post.summary or None, "image": post.image}
-            base = _Found(None, ctx.model.news_post, (), post.source, None, f"ข่าว '{post.title}' ", f"the post '{post.title}' ")
+            base = _Found(None, ctx.model.news_post, (), post.source, None, f"ข่าว '{post.title}' ", f"the post '{post.title}': ")
             found += _walk(values, ctx.model.news_post, rest.split("."), (), base)
         return found or [_Found(None, Field("news", "list", label="ข่าวในปีงบประมาณนี้", en="news this fiscal year"),
                                 (), entry.source, entry.doc)]
@@ -265,7 +265,7 @@ def rule_months(ctx: RuleContext, args: dict) -> list:
         severity = ERROR if month in first_half else WARNING
         if month not in by_month:
             problem = _problem(list_found, f"ยังไม่มีข้อมูล{args['topic_th']}เดือน{thai.format_month(month)}",
-                               f"no {args['topic_en']} data for {thai.MONTHS[month.month - 1]} {month.be_year} yet",
+                               f"no {args['topic_en']} data for the month {month.iso} (BE) yet",
                                f"เพิ่มเดือนนี้ในช่อง {args['field']}:  - month: {month.iso}",
                                f"add the month to {args['field']}:  - month: {month.iso}")
             problems.append(_with_severity(problem, severity))
