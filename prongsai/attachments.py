@@ -98,17 +98,20 @@ def read_attachment(content_root: Path, relative: str, shown: str) -> tuple[Atta
 class AttachmentCache:
     """Reads each attachment once per build, however many records name it."""
 
-    def __init__(self, content_root: Path, show: Callable[[Path], str]) -> None:
+    def __init__(self, content_root: Path, show: Callable[[Path], str], memo=None) -> None:
         self.content_root = content_root
         #: how a file is named in problems (relative to the project folder)
         self.show = show
+        #: metadata kept between rebuilds of `serve` (None: read every file)
+        self.memo = memo
         self.found: dict = {}
         self.problems: list = []
 
     def __call__(self, relative: str) -> Attachment:
         if relative not in self.found:
-            shown = self.show(self.content_root / relative)
-            attachment, problems = read_attachment(self.content_root, relative, shown)
+            file, shown = self.content_root / relative, self.show(self.content_root / relative)
+            read = lambda: read_attachment(self.content_root, relative, shown)  # noqa: E731
+            attachment, problems = self.memo.get("attachment", file, read) if self.memo else read()
             self.found[relative] = attachment
             self.problems.extend(problems)
         return self.found[relative]

@@ -36,8 +36,9 @@ def _parser() -> argparse.ArgumentParser:
         prog="prongsai",
         description="สร้างเว็บไซต์เปิดเผยข้อมูล ITA จาก content/ | Build the ITA disclosure site from content/",
     )
-    parser.add_argument("command", nargs="?", default="build", choices=["build", "check", "itas"],
-                        help="build (ค่าเริ่มต้น): สร้างเว็บไซต์ | check: ตรวจความพร้อม ITA | itas: ไฟล์ CSV สำหรับระบบ ITAS")
+    parser.add_argument("command", nargs="?", default="build", choices=["build", "check", "itas", "serve"],
+                        help="build (ค่าเริ่มต้น): สร้างเว็บไซต์ | check: ตรวจความพร้อม ITA | itas: ไฟล์ CSV สำหรับระบบ ITAS | "
+                             "serve: ดูตัวอย่างสดขณะแก้ไข")
     parser.add_argument("--content", type=Path, help="โฟลเดอร์เนื้อหา (content/) | the content folder")
     parser.add_argument("--templates", type=Path, help="โฟลเดอร์แม่แบบ (templates/) | the templates folder")
     parser.add_argument("--out", type=Path, help="โฟลเดอร์ผลลัพธ์ (site/) | the output folder")
@@ -47,6 +48,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--as-of", type=_be_date, help="ตรวจเสมือนเป็นวันที่ (พ.ศ.) เช่น 2568-04-15 (ค่าเริ่มต้น: วันนี้) | check as of")
     parser.add_argument("--report", type=Path, help="check: ที่เก็บรายงานสำหรับเจ้าหน้าที่ | where the staff report goes")
     parser.add_argument("--csv", type=Path, help="itas: ที่เก็บไฟล์ CSV | where the ITAS CSV goes")
+    parser.add_argument("--port", type=int, default=8000, help="serve: พอร์ต (ค่าเริ่มต้น 8000) | port")
+    parser.add_argument("--host", default="127.0.0.1",
+                        help="serve: ค่าเริ่มต้น 127.0.0.1 (เฉพาะเครื่องนี้); 0.0.0.0 ให้เครื่องอื่นเห็นด้วย | "
+                             "interface; 0.0.0.0 exposes the preview to the network")
     return parser
 
 
@@ -139,4 +144,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(paths, args)
     if args.command == "itas":
         return itas(paths, args)
+    if args.command == "serve":
+        from .serve import serve  # livereload and tornado load only for the preview
+
+        return serve(paths, args.host, args.port)
     return build(paths, args.strict)

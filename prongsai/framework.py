@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 
 from . import yamlio
 
@@ -131,10 +132,14 @@ def _item(spec: dict, group: Group, indicator: int) -> Item:
     )
 
 
+def framework_file(year: int) -> Path:
+    return Path(str(resources.files(__package__).joinpath("data", f"ita-{year}.yaml")))
+
+
 def load_framework(year: int) -> Framework:
     """Read data/ita-<year>.yaml from the package."""
     name = f"ita-{year}.yaml"
-    text = resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+    text = framework_file(year).read_text(encoding="utf-8")
     doc, problems = yamlio.parse(text, f"prongsai/data/{name}")
     if problems or doc is None:
         raise ValueError("; ".join(p.en for p in problems))

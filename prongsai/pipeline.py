@@ -8,14 +8,17 @@ with every problem found (SiteError) before anything is written.
 from __future__ import annotations
 
 import os
+import posixpath
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
+from . import sheets
 from .content import discover
 from .problems import Problem, SiteError, errors_in, raise_if_errors
 from .render import broken_links, plan_pages, render_pages
-from .schema import load_model
+from .memo import NO_MEMO
+from .schema import MODEL_FILE, load_model
 from .validate import validate
 from .write import check_output_folder, write_site
 
@@ -57,7 +60,7 @@ def build_date_from_environment() -> date:
     return date.today()
 
 
-def _files_to_copy(paths: Paths, assets: tuple) -> dict:
+def files_to_copy(paths: Paths, assets: tuple) -> dict:
     copies = {asset: paths.content / asset for asset in assets}
     static = paths.templates / "static"
     if static.is_dir():
@@ -67,11 +70,11 @@ def _files_to_copy(paths: Paths, assets: tuple) -> dict:
     return copies
 
 
-def load_site(paths: Paths, build_date: date | None = None, strict: bool = False) -> Loaded:
+def load_site(paths: Paths, build_date: date | None = None, strict: bool = False, memo=NO_MEMO) -> Loaded:
     """The discover and validate stages: the checked Site, or SiteError with every problem."""
-    model = load_model()
+    model = memo.get("model", MODEL_FILE, load_model)
     inventory, problems = discover(paths.content, paths.project)
-    site, found = validate(inventory, model, paths.content, paths.project, build_date or build_date_from_environment())
+    site, found = validate(inventory, model, paths.content, paths.project, build_date or build_date_from_environment(), memo)
     problems += found
     if strict and problems:
         raise SiteError(problems)
@@ -79,17 +82,33 @@ def load_site(paths: Paths, build_date: date | None = None, strict: bool = False
     return Loaded(site, model, problems)
 
 
+def generated_files(site, model, memo=NO_MEMO) -> dict:
+    """Files the build makes from the content beside its pages: the procurement table as XLSX, CSV and monthly สขร.1."""
+    files = {}
+    for year in site.years.values():
+        for entry in year.items.values():
+            if entry.values is None or entry.item.kind != "procurement":
+                continue
+            folder = posixpath.dirname(entry.path)
+            made = memo.get("sheets", Path(entry.doc.path) if entry.doc else Path(entry.source),
+                            lambda: sheets.output_files(entry.values, site.settings, year.fiscal_year, entry.item.slug))
+            files.update({f"{folder}/{name}": data for name, data in made.items()})
+    return files
+
+
 def build_site(paths: Paths, build_date: date | None = None, strict: bool = False) -> BuildResult:
     """Build the site into paths.out; raise SiteError (and leave paths.out untouched) on errors."""
     check_output_folder(paths.out, [paths.content, paths.templates])
     loaded = load_site(paths, build_date, strict)
     site, model, problems = loaded.site, loaded.model, loaded.warnings
-    rendered, template_problems = render_pages(site, model, paths.templates, paths.project)
+    generated = generated_files(site, model)
+    planned = plan_pages(site, model, generated)
+    rendered, template_problems = render_pages(site, model, paths.templates, paths.project, only=planned)
     raise_if_errors(problems + template_problems)
-    copies = _files_to_copy(paths, site.assets)
-    link_problems = broken_links(rendered, set(copies), plan_pages(site, model), paths.project, paths.templates)
+    copies = files_to_copy(paths, site.assets)
+    link_problems = broken_links(rendered, set(copies) | set(generated), planned, paths.project, paths.templates)
     raise_if_errors(problems + link_problems)
-    write_site(paths.out, rendered, copies)
+    write_site(paths.out, {**rendered, **generated}, copies)
     return BuildResult(len(rendered), len(copies), [p for p in problems if p not in errors_in(problems)], site, model)
 
 

@@ -43,8 +43,15 @@ class PageInfo:
     extra: dict = field(default_factory=dict)
 
 
-def plan_pages(site: Site, model: Model) -> list[PageInfo]:
+def _downloads(entry, generated: dict) -> list:
+    """(site path, size) of the files the build made for this item (its table as XLSX, CSV...)."""
+    prefix = f"{posixpath.dirname(entry.path)}/{entry.item.slug}-"
+    return [(path, len(data)) for path, data in sorted(generated.items()) if path.startswith(prefix)]
+
+
+def plan_pages(site: Site, model: Model, generated: dict | None = None) -> list[PageInfo]:
     """Every page of the site, in a fixed order."""
+    generated = generated or {}
     name = site.settings["name_th"]
     pages = [
         PageInfo("index.html", "home.html", name, section="home"),
@@ -58,7 +65,8 @@ def plan_pages(site: Site, model: Model) -> list[PageInfo]:
                               section="ita", extra={"year": year}))
         for entry in year.items.values():
             pages.append(PageInfo(entry.path, "item.html", f"{entry.item.code} {entry.item.name_th}", entry.source,
-                                  "ita", {"year": year, "entry": entry, "kind": model.kinds[entry.item.kind]}))
+                                  "ita", {"year": year, "entry": entry, "kind": model.kinds[entry.item.kind],
+                                          "downloads": _downloads(entry, generated)}))
     for post in site.news:
         pages.append(PageInfo(post.path, "news.html", post.title, post.source, "news", {"post": post}))
     return pages
@@ -79,10 +87,15 @@ def _template_problem(error: Exception, page: PageInfo, templates: Path, project
     )
 
 
-def render_pages(site: Site, model: Model, templates: Path, project: Path) -> tuple[dict, list[Problem]]:
-    """Render every page; return {site path: html} and the template problems."""
-    env = make_environment(templates, site.digits)
-    pages = plan_pages(site, model)
+def render_pages(site: Site, model: Model, templates: Path, project: Path, env=None,
+                 only: list | None = None) -> tuple[dict, list[Problem]]:
+    """Render every page (or `only` these); return {site path: html} and the template problems.
+
+    `serve` passes the environment it keeps, so templates are compiled once and recompiled when
+    they change, and only the pages whose inputs changed.
+    """
+    env = env or make_environment(templates, site.digits)
+    pages = only if only is not None else plan_pages(site, model)
     rendered, problems = {}, []
     for page in pages:
         try:

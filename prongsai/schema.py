@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 
 from . import yamlio
 
@@ -103,9 +104,13 @@ def _record(name: str, specs: dict, types: dict, common: dict | None = None) -> 
     return Field(name=name, type="record", fields=fields)
 
 
+#: The content model's data file.
+MODEL_FILE = Path(str(resources.files(__package__).joinpath("data", "kinds.yaml")))
+
+
 def load_model() -> Model:
     """Read data/kinds.yaml from the package."""
-    text = resources.files(__package__).joinpath("data/kinds.yaml").read_text(encoding="utf-8")
+    text = MODEL_FILE.read_text(encoding="utf-8")
     doc, problems = yamlio.parse(text, "prongsai/data/kinds.yaml")
     if problems or doc is None:
         raise SchemaError("; ".join(p.en for p in problems))

@@ -19,7 +19,8 @@ from . import markup
 from .attachments import AttachmentCache
 from .content import Inventory, load_body, load_news, load_yaml, shown
 from .fields import Reader, check_record
-from .framework import load_framework
+from .framework import framework_file, load_framework
+from .memo import NO_MEMO
 from .model import ItemPage, NewsPost, Site, YearSite
 from .problems import Problem
 from .schema import Field, Model
@@ -32,9 +33,10 @@ def _reader(doc, file: Path, content: Path, attach: AttachmentCache, problems: l
     return Reader(doc=doc, folder=file.parent, content_root=content, attach=attach, problems=problems)
 
 
-def _check_file(record: Field, file: Path, content: Path, project: Path, attach, problems: list) -> tuple[dict | None, Doc | None]:
+def _check_file(record: Field, file: Path, content: Path, project: Path, attach, problems: list,
+                memo=NO_MEMO) -> tuple[dict | None, Doc | None]:
     """Parse one YAML file and check it against a record field; (None, None) if it cannot be read."""
-    doc, found = load_yaml(file, project)
+    doc, found = memo.get("yaml", file, lambda: load_yaml(file, project))
     problems.extend(found)
     if doc is None:
         return None, None
@@ -52,6 +54,13 @@ class _Checking:
     project: Path
     attach: AttachmentCache
     problems: list
+    #: results kept between rebuilds (serve); a plain build recomputes
+    memo: object = NO_MEMO
+
+
+def _rendered_body(file: Path, project: Path) -> tuple:
+    loaded, found = load_body(file, project)
+    return loaded, found, markup.render(loaded.body, loaded.body_path, loaded.body_line)
 
 
 def _item_page(year: int, item, slot: dict, ctx: _Checking) -> ItemPage:
@@ -60,11 +69,10 @@ def _item_page(year: int, item, slot: dict, ctx: _Checking) -> ItemPage:
     values, doc, body_html, source, body_source = None, None, "", "", ""
     if "yaml" in slot:
         source = shown(slot["yaml"], project)
-        values, doc = _check_file(kind.record, slot["yaml"], content, project, attach, problems)
+        values, doc = _check_file(kind.record, slot["yaml"], content, project, attach, problems, ctx.memo)
     if "md" in slot:
-        loaded, found = load_body(slot["md"], project)
+        loaded, found, (body_html, warnings) = ctx.memo.get("body", slot["md"], lambda: _rendered_body(slot["md"], project))
         problems.extend(found)
-        body_html, warnings = markup.render(loaded.body, loaded.body_path, loaded.body_line)
         problems.extend(warnings)
         body_source = loaded.body_path
     updated = values.get("updated") if values else None
@@ -75,7 +83,7 @@ def _year_sites(inventory: Inventory, ctx: _Checking) -> dict:
     years = sorted({year for year, _ in inventory.items}, reverse=True)
     result = {}
     for year in years:
-        framework = load_framework(year)
+        framework = ctx.memo.get("framework", framework_file(year), lambda: load_framework(year))
         items = {
             code: _item_page(year, item, inventory.items.get((year, code), {}), ctx)
             for code, item in framework.items.items()
@@ -97,7 +105,7 @@ def _unknown_item(code: str, framework, slot: dict, project: Path) -> Problem:
 
 def _news_post(file: Path, ctx: _Checking) -> NewsPost | None:
     problems, project = ctx.problems, ctx.project
-    loaded, found = load_news(file, project)
+    loaded, found = ctx.memo.get("news", file, lambda: load_news(file, project))
     problems.extend(found)
     if loaded.doc is None:
         return None
@@ -109,7 +117,7 @@ def _news_post(file: Path, ctx: _Checking) -> NewsPost | None:
         return None
     reader = _reader(loaded.doc, file, ctx.content, ctx.attach, problems)
     values = check_record(ctx.model.news_post, loaded.doc.data or {}, (), reader)
-    body_html, warnings = markup.render(loaded.body, loaded.body_path, loaded.body_line)
+    body_html, warnings = ctx.memo.get("news-body", file, lambda: markup.render(loaded.body, loaded.body_path, loaded.body_line))
     problems.extend(warnings)
     if values is None or values["date"] is None or values["title"] is None:
         return None
@@ -149,14 +157,15 @@ def _broken_body_links(inventory: Inventory, years: dict, news: list, content: P
     return problems
 
 
-def validate(inventory: Inventory, model: Model, content: Path, project: Path, build_date: date) -> tuple[Site | None, list[Problem]]:
+def validate(inventory: Inventory, model: Model, content: Path, project: Path, build_date: date,
+             memo=NO_MEMO) -> tuple[Site | None, list[Problem]]:
     """Check every file; return the Site and every problem found (errors and warnings)."""
     problems: list[Problem] = []
-    attach = AttachmentCache(content, lambda file: shown(file, project))
-    ctx = _Checking(model, content, project, attach, problems)
+    attach = AttachmentCache(content, lambda file: shown(file, project), memo)
+    ctx = _Checking(model, content, project, attach, problems, memo)
     settings, settings_doc = None, None
     if inventory.site_file is not None:
-        settings, settings_doc = _check_file(model.site, inventory.site_file, content, project, attach, problems)
+        settings, settings_doc = _check_file(model.site, inventory.site_file, content, project, attach, problems, memo)
     years = _year_sites(inventory, ctx)
     news = [post for post in (_news_post(f, ctx) for f in inventory.news) if post is not None]
     news.sort(key=lambda post: (post.date, post.slug), reverse=True)

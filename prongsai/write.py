@@ -30,7 +30,8 @@ def _fill(folder: Path, pages: dict, copies: dict) -> None:
     for path in sorted(pages):
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(pages[path].encode("utf-8"))
+        data = pages[path]
+        target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
     for path in sorted(copies):
         target = folder / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -38,7 +39,7 @@ def _fill(folder: Path, pages: dict, copies: dict) -> None:
 
 
 def write_site(out: Path, pages: dict, copies: dict) -> None:
-    """Write {site path: html} and copy {site path: source file}, then swap the result into `out`."""
+    """Write {site path: html or bytes} and copy {site path: source file}, then swap the result into `out`."""
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
