@@ -36,9 +36,12 @@ def _parser() -> argparse.ArgumentParser:
         prog="prongsai",
         description="สร้างเว็บไซต์เปิดเผยข้อมูล ITA จาก content/ | Build the ITA disclosure site from content/",
     )
-    parser.add_argument("command", nargs="?", default="build", choices=["build", "check", "itas", "serve"],
+    parser.add_argument("command", nargs="?", default="build",
+                        choices=["build", "check", "itas", "serve", "new", "new-year", "init"],
                         help="build (ค่าเริ่มต้น): สร้างเว็บไซต์ | check: ตรวจความพร้อม ITA | itas: ไฟล์ CSV สำหรับระบบ ITAS | "
-                             "serve: ดูตัวอย่างสดขณะแก้ไข")
+                             "serve: ดูตัวอย่างสดขณะแก้ไข | new O12: ไฟล์เริ่มต้นของข้อ | new-year 2569: เตรียมปีงบประมาณใหม่ | "
+                             "init DIR: โครงการใหม่ของหน่วยงานอื่น")
+    parser.add_argument("target", nargs="?", help="new: รหัสข้อ เช่น O12 | new-year: ปี เช่น 2569 | init: โฟลเดอร์")
     parser.add_argument("--content", type=Path, help="โฟลเดอร์เนื้อหา (content/) | the content folder")
     parser.add_argument("--templates", type=Path, help="โฟลเดอร์แม่แบบ (templates/) | the templates folder")
     parser.add_argument("--out", type=Path, help="โฟลเดอร์ผลลัพธ์ (site/) | the output folder")
@@ -136,6 +139,31 @@ def itas(paths: Paths, args: argparse.Namespace) -> int:
     return 0
 
 
+def scaffold_command(paths: Paths, args: argparse.Namespace) -> int:
+    from .framework import available_years
+    from .scaffold import ScaffoldError, init_project, new_item, new_year
+    from .schema import load_model
+
+    if not args.target:
+        print("ต้องระบุ: new O12 | new-year 2569 | init โฟลเดอร์ | missing the item, year or folder", file=sys.stderr)
+        return 2
+    model, years = load_model(), available_years()
+    year = args.year or max(years)
+    try:
+        if args.command == "new":
+            written = [new_item(model, paths.content, args.target, year)]
+        elif args.command == "new-year":
+            written = new_year(model, paths.content, int(thai.to_arabic_digits(args.target)))
+        else:
+            written = init_project(model, Path(args.target), BUNDLED_TEMPLATES if args.templates is None else paths.templates, year)
+    except (ScaffoldError, ValueError, FileNotFoundError) as error:
+        print(f"ทำไม่ได้ | cannot: {error} (ปีที่มีเกณฑ์ | years with a framework: {years})", file=sys.stderr)
+        return 1
+    for file in written:
+        print(f"เขียน | wrote: {file}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     _use_utf8_output()
     args = _parser().parse_args(argv)
@@ -144,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
         return check(paths, args)
     if args.command == "itas":
         return itas(paths, args)
+    if args.command in ("new", "new-year", "init"):
+        return scaffold_command(paths, args)
     if args.command == "serve":
         from .serve import serve  # livereload and tornado load only for the preview
 

@@ -34,12 +34,18 @@ def _reader(doc, file: Path, content: Path, attach: AttachmentCache, problems: l
 
 
 def _check_file(record: Field, file: Path, content: Path, project: Path, attach, problems: list,
-                memo=NO_MEMO) -> tuple[dict | None, Doc | None]:
-    """Parse one YAML file and check it against a record field; (None, None) if it cannot be read."""
+                memo=NO_MEMO, empty_is_unwritten: bool = False) -> tuple[dict | None, Doc | None]:
+    """Parse one YAML file and check it against a record field; (None, None) if it cannot be read.
+
+    With empty_is_unwritten, a file of comments only (a stub from `new` or `init`) is an item not written
+    yet: (None, doc), no problem.
+    """
     doc, found = memo.get("yaml", file, lambda: load_yaml(file, project))
     problems.extend(found)
     if doc is None:
         return None, None
+    if doc.data is None and empty_is_unwritten:
+        return None, doc
     if doc.data is None:
         doc = Doc(doc.path, {}, doc.marks, doc.key_marks)
     return check_record(record, doc.data, (), _reader(doc, file, content, attach, problems)), doc
@@ -69,7 +75,7 @@ def _item_page(year: int, item, slot: dict, ctx: _Checking) -> ItemPage:
     values, doc, body_html, source, body_source = None, None, "", "", ""
     if "yaml" in slot:
         source = shown(slot["yaml"], project)
-        values, doc = _check_file(kind.record, slot["yaml"], content, project, attach, problems, ctx.memo)
+        values, doc = _check_file(kind.record, slot["yaml"], content, project, attach, problems, ctx.memo, True)
     if "md" in slot:
         loaded, found, (body_html, warnings) = ctx.memo.get("body", slot["md"], lambda: _rendered_body(slot["md"], project))
         problems.extend(found)
