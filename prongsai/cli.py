@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from . import thai
+from .content import shown
 from .pipeline import Paths, build_site, load_site
 from .problems import SiteError, format_report
 from .readiness import check_year
@@ -76,10 +77,10 @@ def _readiness(site, model, paths: Paths, year: int | None, as_of: date | None):
     fiscal_year = year or (site.current_year.fiscal_year if site.current_year else None)
     if fiscal_year not in site.years:
         years = ", ".join(str(y) for y in site.years) or "-"
-        print(f"ไม่มีข้อมูล ITA ปีงบประมาณ {fiscal_year} ใน {paths.content.name}/ita/ (มี: {years}) | "
+        print(f"ไม่มีข้อมูล ITA ปีงบประมาณ {fiscal_year} ใน {shown(paths.content, paths.project)}/ita/ (มี: {years}) | "
               f"no ITA content for fiscal year {fiscal_year} (there is: {years})", file=sys.stderr)
         return None
-    return check_year(site.years[fiscal_year], site, model, as_of or date.today(), paths.content.name)
+    return check_year(site.years[fiscal_year], site, model, as_of or date.today(), shown(paths.content, paths.project))
 
 
 def build(paths: Paths, strict: bool) -> int:
@@ -109,7 +110,7 @@ def _load_and_check(paths: Paths, args: argparse.Namespace):
     try:
         loaded = load_site(paths)
     except SiteError as error:
-        print(format_report(error.problems, paths.out.name), file=sys.stderr)
+        print(format_report(error.problems, paths.out.name, built=False), file=sys.stderr)
         return None, 1
     report = _readiness(loaded.site, loaded.model, paths, args.year, args.as_of)
     return (loaded.site, report) if report else (None, 2)

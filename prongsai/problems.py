@@ -75,8 +75,11 @@ def raise_if_errors(problems: list[Problem]) -> None:
         raise SiteError(problems)
 
 
-def format_report(problems: Iterable[Problem], out_name: str = "site") -> str:
-    """Every problem, grouped by file, then one summary line in Thai and English."""
+def format_report(problems: Iterable[Problem], out_name: str = "site", built: bool = True) -> str:
+    """Every problem, grouped by file, then one summary line in Thai and English.
+
+    built=False is for commands that only read the content (check, itas): nothing was to be written.
+    """
     problems = sorted(problems)
     errors = errors_in(problems)
     # With --strict a build can fail on warnings alone: then count those.
@@ -87,5 +90,8 @@ def format_report(problems: Iterable[Problem], out_name: str = "site") -> str:
         f"สร้างเว็บไซต์ไม่สำเร็จ: พบ{th_word} {len(counted)} รายการใน {len(files)} ไฟล์ "
         f"โฟลเดอร์ {out_name}/ ยังเป็นเหมือนเดิม ไม่ถูกเปลี่ยนแปลง\n"
         f"Build failed: {len(counted)} {en_word} in {len(files)} files. {out_name}/ was not changed."
+    ) if built else (
+        f"อ่านเนื้อหาไม่สำเร็จ: พบ{th_word} {len(counted)} รายการใน {len(files)} ไฟล์ แก้ไขก่อนแล้วสั่งอีกครั้ง\n"
+        f"Cannot read the content: {len(counted)} {en_word} in {len(files)} files; fix them and run it again."
     )
     return f"{body}\n\n{summary}" if body else summary

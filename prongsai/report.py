@@ -27,7 +27,7 @@ def _item_lines(result) -> list[str]:
     for element in result.elements:
         if not element.problems:
             continue
-        kind = "องค์ประกอบ" if not element.passed else "คำแนะนำ (ความมั่นใจต่ำ)"
+        kind = "องค์ประกอบ" if not element.passed else "คำแนะนำ" + (" (ความมั่นใจต่ำ)" if element.element.confidence == "L" else "")
         lines.append(f"      {kind}: {element.element.th} [{element.element.confidence}]")
         lines += ["      " + line for p in element.problems for line in p.format().split("\n")]
     return lines
@@ -70,12 +70,12 @@ def write_staff_report(report: YearReport, site: Site, templates: Path, target: 
     target.write_text(html, encoding="utf-8", newline="\n")
 
 
-def explanation(entry, site: Site) -> str:
+def explanation(entry, site: Site, complete: bool) -> str:
     """The sentence an agency pastes into ITAS: where on the main website the evidence is."""
     path = " > ".join(entry.click_path)
+    shows = f" ซึ่งแสดงองค์ประกอบครบ {len(entry.item.elements)} รายการ พร้อมเอกสารประกอบ" if complete else ""
     return (f"{site.settings['name_th']} เผยแพร่ข้อ {entry.item.code} {entry.item.name_th} ปีงบประมาณ พ.ศ. {entry.fiscal_year} "
-            f"บนเว็บไซต์หลักของหน่วยงาน เข้าถึงได้จาก {path} ซึ่งแสดงองค์ประกอบครบ {len(entry.item.elements)} รายการ "
-            f"พร้อมเอกสารประกอบ")
+            f"บนเว็บไซต์หลักของหน่วยงาน เข้าถึงได้จาก {path}{shows}")
 
 
 def itas_csv(report: YearReport, site: Site) -> str:
@@ -86,7 +86,7 @@ def itas_csv(report: YearReport, site: Site) -> str:
     for code, result in report.items.items():
         entry = result.entry
         writer.writerow([code, entry.item.name_th, "มี" if result.passed else "ไม่มี",
-                         site.public_url(entry.path), explanation(entry, site)])
+                         site.public_url(entry.path), explanation(entry, site, result.passed)])
     return buffer.getvalue()
 
 

@@ -91,8 +91,11 @@ def _news_in_year(ctx: RuleContext) -> list:
     return [post for post in ctx.site.news if start <= post.date <= end]
 
 
-def find(ctx: RuleContext, path: str) -> list:
-    """The values at a dotted path of the item (or `site.…`, `news.…`, `body`)."""
+_NEWS = Field("news", "list", label="ข่าว", en="news posts")
+
+
+def find(ctx: RuleContext, path: str, every_year: bool = False) -> list:
+    """The values at a dotted path of the item (or `site.…`, `news.…` (this year's posts, or all), `body`)."""
     head, _, rest = path.partition(".")
     entry = ctx.entry
     if head == "body":
@@ -104,14 +107,38 @@ def find(ctx: RuleContext, path: str) -> list:
         return _walk(ctx.site.settings, ctx.model.site, rest.split("."), (), base)
     if head == "news":
         found = []
-        for post in _news_in_year(ctx):
+        for post in ctx.site.news if every_year else _news_in_year(ctx):
             values = {"title": post.title, "date": post.date, "summary": post.summary or None, "image": post.image}
             base = _Found(None, ctx.model.news_post, (), post.source, None, f"ข่าว '{post.title}' ", f"the post '{post.title}': ")
             found += _walk(values, ctx.model.news_post, rest.split("."), (), base)
-        return found or [_Found(None, Field("news", "list", label="ข่าวในปีงบประมาณนี้", en="news this fiscal year"),
-                                (), entry.source, entry.doc)]
+        return found or [_Found(None, _NEWS, (), entry.source, entry.doc)]
     record = ctx.model.kinds[entry.item.kind].record
     return _walk(entry.values, record, path.split("."), (), _Found(None, record, (), entry.source, entry.doc))
+
+
+def anchor(ctx: RuleContext, path: str) -> _Found:
+    """The place a problem about a whole list or record goes: its first segment, with no entry named."""
+    head = path.split(".")[0]
+    entry = ctx.entry
+    if head == "news":
+        return _Found(None, _NEWS, (), entry.source, entry.doc)
+    if head == "site":
+        doc = ctx.site.settings_doc
+        return _Found(None, ctx.model.site, (), doc.path if doc else "content/site.yaml", doc)
+    record = ctx.model.kinds[entry.item.kind].record
+    return _Found(None, record.sub(head) or record, (head,), entry.source, entry.doc)
+
+
+def field_at(ctx: RuleContext, path: str) -> Field:
+    """The Field a dotted path names, through lists and records."""
+    head, _, rest = path.partition(".")
+    field = {"news": ctx.model.news_post, "site": ctx.model.site}.get(head)
+    parts = rest.split(".") if field is not None else path.split(".")
+    field = field or ctx.model.kinds[ctx.entry.item.kind].record
+    for part in parts:
+        field = field.item if field.type == "list" else field
+        field = field.sub(part)
+    return field
 
 
 def _problem(found: _Found, th: str, en: str, hint_th: str = "", hint_en: str = "") -> Problem:
@@ -128,11 +155,18 @@ def rule_present(ctx: RuleContext, paths: list) -> list:
     problems = []
     for path in paths:
         for found in find(ctx, path):
-            if _empty(found.value):
-                name = path.split(".")[-1]
-                problems.append(_problem(found, f"ยังไม่มี{found.field.label} (ช่อง {name})",
-                                         f"{found.field.en or name} is missing (field {name})",
-                                         f"เพิ่มช่อง {name}: พร้อมข้อมูล", f"add the field {name}: with its value"))
+            if not _empty(found.value):
+                continue
+            name = path.split(".")[-1]
+            if path == "body":
+                markdown = found.path.rsplit(".", 1)[0] + ".md"
+                problems.append(_problem(found, f"ยังไม่มี{found.field.label}", f"{found.field.en} is missing",
+                                         f"เขียนข้อความในไฟล์ {markdown} (ไฟล์ Markdown ข้างไฟล์ YAML)",
+                                         f"write it in {markdown}, the Markdown file beside the YAML"))
+                continue
+            problems.append(_problem(found, f"ยังไม่มี{found.field.label} (ช่อง {name})",
+                                     f"{found.field.en or name} is missing (field {name})",
+                                     f"เพิ่มช่อง {name}: พร้อมข้อมูล", f"add the field {name}: with its value"))
     return problems
 
 
@@ -160,11 +194,12 @@ def rule_includes(ctx: RuleContext, args: dict) -> list:
     """A choice field's values include each of the required choices (the chief and the deputies...)."""
     found = find(ctx, args["field"])
     have = {f.value.key for f in found if f.value is not None}
+    choices, place = field_at(ctx, args["field"]).choices, anchor(ctx, args["field"])
     problems = []
     for value in args["values"]:
         if value not in have:
-            label = found[0].field.choices.get(value, value)
-            problems.append(_problem(found[0], f"ยังไม่มี '{label}' ({args['field'].split('.')[-1]}: {value})",
+            label = choices.get(value, value)
+            problems.append(_problem(place, f"ยังไม่มี '{label}' ({args['field'].split('.')[-1]}: {value})",
                                      f"no entry with {args['field'].split('.')[-1]}: {value} ({label})",
                                      f"เพิ่มรายการที่มี {args['field'].split('.')[-1]}: {value}",
                                      f"add an entry with {args['field'].split('.')[-1]}: {value}"))
@@ -173,19 +208,25 @@ def rule_includes(ctx: RuleContext, args: dict) -> list:
 
 def rule_in_fiscal_year(ctx: RuleContext, args: dict) -> list:
     """At least `min` dates at the path fall inside the fiscal year."""
-    found = find(ctx, args["field"])
+    found = find(ctx, args["field"], every_year=True)
     start, end = thai.fiscal_year_start(ctx.fiscal_year), thai.fiscal_year_end(ctx.fiscal_year)
     dates = [f.value for f in found if isinstance(f.value, date)]
     inside = [d for d in dates if start <= d <= end]
     if len(inside) >= int(args.get("min", "1")):
         return []
+    span_th = f"ปีงบประมาณ {ctx.fiscal_year} ({thai.format_date(start)} – {thai.format_date(end)})"
+    hint = (f"ใช้ข้อมูลที่ลงวันที่ในปีงบประมาณ {ctx.fiscal_year}", f"use one dated in fiscal year {ctx.fiscal_year}")
+    if len(found) == 1 and not found[0].where_th and found[0].field.type == "date":  # one date, not a list
+        single = found[0]
+        if single.value is None:
+            return rule_present(ctx, [args["field"]])
+        return [_problem(single, f"{single.field.label} {thai.format_date(single.value)} ไม่อยู่ใน{span_th}",
+                         f"{args['field']} {single.value.isoformat()} CE is not in fiscal year {ctx.fiscal_year}", *hint)]
+    place = anchor(ctx, args["field"])
     latest = f" (ล่าสุด {thai.format_date(max(dates))})" if dates else ""
     latest_en = f" (latest {max(dates).isoformat()} CE)" if dates else ""
-    label = found[0].field.label
-    return [_problem(found[0], f"ยังไม่มี{label}ในปีงบประมาณ {ctx.fiscal_year} ({thai.format_date(start)} – "
-                               f"{thai.format_date(end)}){latest}",
-                     f"nothing at {args['field']} is dated in fiscal year {ctx.fiscal_year}{latest_en}",
-                     f"เพิ่มรายการที่ลงวันที่ในปีงบประมาณ {ctx.fiscal_year}", f"add one dated in fiscal year {ctx.fiscal_year}")]
+    return [_problem(place, f"ยังไม่มี{place.field.label}ที่ลงวันที่ใน{span_th}{latest}",
+                     f"nothing in {args['field'].split('.')[0]} is dated in fiscal year {ctx.fiscal_year}{latest_en}", *hint)]
 
 
 def _years(found: list) -> list:
@@ -220,10 +261,13 @@ def rule_covers(ctx: RuleContext, args: dict) -> list:
     if not spans:
         return rule_present(ctx, [join(args["from"]), join(args["to"])])
     a, b = spans[0]
-    short = f" และต้องเป็นแผนหลายปี" if b.value - a.value < span else ""
-    return [_problem(a, f"แผนช่วงปี {a.value}–{b.value} ไม่ครอบคลุมปีงบประมาณ {ctx.fiscal_year}{short}",
-                     f"the plan for {a.value}–{b.value} does not cover fiscal year {ctx.fiscal_year}"
-                     f"{' and must span several years' if short else ''}",
+    if a.value <= ctx.fiscal_year <= b.value:  # it covers the year but spans too few years
+        return [_problem(a, f"แผนช่วงปี {a.value}–{b.value} เป็นแผนปีเดียว แต่ต้องเป็นแผนหลายปี (อย่างน้อย {span + 1} ปี)",
+                         f"the plan for {a.value}–{b.value} covers one year; it must span at least {span + 1} years",
+                         "เผยแพร่แผนพัฒนาหลายปี (เช่น แผนพัฒนาท้องถิ่น 5 ปี) แล้วแก้ปีแรกและปีสุดท้าย",
+                         "publish the multi-year plan and correct its first and last year")]
+    return [_problem(a, f"แผนช่วงปี {a.value}–{b.value} ไม่ครอบคลุมปีงบประมาณ {ctx.fiscal_year}",
+                     f"the plan for {a.value}–{b.value} does not cover fiscal year {ctx.fiscal_year}",
                      f"เผยแพร่แผนที่ครอบคลุมปี {ctx.fiscal_year} แล้วแก้ปีแรกและปีสุดท้ายของแผน",
                      f"publish a plan covering {ctx.fiscal_year} and correct its first and last year")]
 
@@ -270,7 +314,7 @@ def rule_months(ctx: RuleContext, args: dict) -> list:
                                f"add the month to {args['field']}:  - month: {month.iso}")
             problems.append(_with_severity(problem, severity))
         elif args.get("rows") and not by_month[month].value.get(args["rows"]) and not by_month[month].value.get(args["none"]):
-            problem = _problem(by_month[month], f"เดือน{thai.format_month(month)}ไม่มีรายการและไม่ได้ระบุว่าไม่มี{args['topic_th']}",
+            problem = _problem(by_month[month], f"ไม่มีรายการ และไม่ได้ระบุว่าเดือนนี้ไม่มีการ{args['topic_th']}",
                                f"{month.iso}: no rows and not marked as a month without {args['topic_en']}",
                                f"เพิ่มรายการ หรือเขียน {args['none']}: true", f"add rows, or write {args['none']}: true")
             problems.append(_with_severity(problem, severity))
@@ -318,8 +362,8 @@ def rule_file_types(ctx: RuleContext, args: dict) -> list:
     if any(getattr(f.value, "ext", "") in args["ext"] for f in found):
         return []
     kinds = ", ".join(args["ext"])
-    return [_problem(found[0], f"ยังไม่มีไฟล์ชนิด {kinds}", f"no {kinds} file yet",
-                     f"แนบไฟล์ {kinds} ในช่อง {args['field'].split('.')[0]}", f"attach a {kinds} file")]
+    return [_problem(anchor(ctx, args["field"]), f"ยังไม่มีไฟล์ชนิด {kinds}", f"no {kinds} file yet",
+                     f"แนบไฟล์ {kinds} ในช่อง {args['field'].split('.')[0]}", f"attach one file of: {kinds}")]
 
 
 RULES = {
