@@ -160,6 +160,11 @@ def _report(preview: Preview) -> None:
 def serve(paths: Paths, host: str = "127.0.0.1", port: int = 8000) -> int:
     """Build, serve and watch until interrupted (Ctrl+C)."""
     from livereload import Server
+    from livereload.handlers import LiveReloadHandler
+
+    # livereload skips a reload that comes within 3 s of the last one, so a second save soon after the first
+    # would leave the browser on the old page; it already polls only every 0.8 s, which is pacing enough.
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
 
     folder = Path(tempfile.mkdtemp(prefix="prongsai-preview-"))
     preview = Preview(paths, folder)
