@@ -133,11 +133,12 @@ def _csv_money(cell: object) -> str:
     return f"{Decimal(str(cell)):.2f}" if isinstance(cell, (int, float)) else str(cell)
 
 
-def procurement_xlsx(values: dict, settings: dict, fiscal_year: int) -> bytes:
-    """The O12 workbook: sheet "O12" (the NACC template) and sheet "สรุปรายเดือน" (each month's count and total)."""
+def procurement_xlsx(values: dict, settings: dict, fiscal_year: int, sheet_title: str = "O12") -> bytes:
+    """The procurement workbook: a sheet named after the item (O12 in 2568, O11 in 2569) holding the NACC
+    template, and sheet "สรุปรายเดือน" (each month's count and total)."""
     workbook = new_workbook(f"{O12_TITLE} ปีงบประมาณ พ.ศ. {fiscal_year}", settings, fiscal_year)
     sheet = workbook.active
-    sheet.title = "O12"
+    sheet.title = sheet_title
     write_table(sheet, 1, O12_COLUMNS, procurement_rows(values, settings, fiscal_year), O12_MONEY)
     for cell in sheet.iter_rows(min_row=2, min_col=O12_EGP + 1, max_col=O12_EGP + 1):
         cell[0].number_format = "@"
@@ -208,7 +209,7 @@ def output_files(entry_values: dict, settings: dict, fiscal_year: int, item_slug
     """
     base = f"{item_slug}-procurement-{fiscal_year}"
     files = {
-        f"{base}.xlsx": procurement_xlsx(entry_values, settings, fiscal_year),
+        f"{base}.xlsx": procurement_xlsx(entry_values, settings, fiscal_year, item_slug.upper()),
         f"{base}.csv": procurement_csv(entry_values, settings, fiscal_year),
     }
     for entry in months_in_order(entry_values):
