@@ -100,7 +100,8 @@ def _read_csv(file: Path) -> tuple[str, list[list[Cell]], list[Problem]]:
         except UnicodeDecodeError:
             return "", [], [Problem(file.name, 0, 0, "อ่านภาษาไทยในไฟล์ CSV นี้ไม่ได้ (ไม่ใช่ทั้ง UTF-8 และ cp874)",
                                     "cannot read the Thai in this CSV file: it is neither UTF-8 nor cp874",
-                                    "ใน Excel เลือก บันทึกเป็น → CSV UTF-8 (Comma delimited)", "in Excel, Save As 'CSV UTF-8 (Comma delimited)'")]
+                                    "ใน Excel เลือก บันทึกเป็น → CSV UTF-8 (Comma delimited)",
+                                    "in Excel, Save As 'CSV UTF-8 (Comma delimited)'")]
         problems.append(Problem(file.name, 0, 0, "ไฟล์ CSV นี้ไม่ได้บันทึกเป็น UTF-8 จึงอ่านเป็นภาษาไทยแบบ Windows (cp874)",
                                 "this CSV file is not UTF-8, so it was read as Thai Windows text (cp874)",
                                 "ตรวจภาษาไทยในผลลัพธ์ ครั้งหน้าใน Excel เลือก บันทึกเป็น → CSV UTF-8 (Comma delimited)",
@@ -143,7 +144,8 @@ def _money(field: Field | None, value: object) -> str:
     number = _number(value, r"บาท|,|\s|\.-")
     if number is None or number < 0:
         raise CellError(f"'{value}' ไม่ใช่ตัวเลข", f"'{value}' is not a number",
-                   "เขียนจำนวนเงินเป็นตัวเลข เช่น 125000 หรือ 1,234.50", "write the amount in digits, e.g. 125000 or 1,234.50")
+                        "เขียนจำนวนเงินเป็นตัวเลข เช่น 125000 หรือ 1,234.50",
+                        "write the amount in digits, e.g. 125000 or 1,234.50")
     if number == number.to_integral_value():
         return str(int(number))
     return f"{number:.2f}" if number.as_tuple().exponent >= -2 else str(number)
@@ -153,7 +155,7 @@ def _count(field: Field, value: object) -> str:
     number = Decimal(0) if str(value).strip() in ("-", "–") else _number(value, r",|\s")
     if number is None or number < 0 or number != number.to_integral_value():
         raise CellError(f"'{value}' ไม่ใช่จำนวนเต็ม", f"'{value}' is not a whole number",
-                   "เขียนจำนวนเป็นตัวเลข เช่น 12 (ถ้าไม่มีให้เขียน 0)", "write the count in digits, e.g. 12 (0 if none)")
+                        "เขียนจำนวนเป็นตัวเลข เช่น 12 (ถ้าไม่มีให้เขียน 0)", "write the count in digits, e.g. 12 (0 if none)")
     return str(int(number))
 
 
@@ -170,8 +172,8 @@ def _choice(field: Field, value: object) -> str:
     close = difflib.get_close_matches(str(value), list(field.choices.values()) + list(field.choices), n=1, cutoff=0.6)
     near = field.choices.get(close[0], close[0]) if close else ""
     raise CellError(f"'{value}' ไม่ใช่ตัวเลือกที่มี", f"'{value}' is not one of the choices",
-               (f"หมายถึง '{near}' ใช่ไหม; " if near else "") + f"ตัวเลือกที่ใช้ได้: {labels}",
-               (f"did you mean '{near}'? " if near else "") + f"the choices are: {labels} (or {', '.join(field.choices)})")
+                    (f"หมายถึง '{near}' ใช่ไหม; " if near else "") + f"ตัวเลือกที่ใช้ได้: {labels}",
+                    (f"did you mean '{near}'? " if near else "") + f"the choices are: {labels} (or {', '.join(field.choices)})")
 
 
 def _month_names() -> list[tuple[int, str]]:
@@ -188,7 +190,8 @@ def _be_year(digits: str) -> int:
         return 2500 + year
     if year < thai.BE_YEAR_MIN:
         raise CellError(f"ปี {year} เป็นปี ค.ศ.", f"{year} is a Christian-era year",
-                   f"เขียนปี พ.ศ. (ค.ศ. + 543) คือ {year + thai.BE_OFFSET}", f"write the BE year (CE + 543): {year + thai.BE_OFFSET}")
+                        f"เขียนปี พ.ศ. (ค.ศ. + 543) คือ {year + thai.BE_OFFSET}",
+                        f"write the BE year (CE + 543): {year + thai.BE_OFFSET}")
     return year
 
 
@@ -217,8 +220,9 @@ def _month(field: Field, value: object) -> str:
     if day:
         return f"{day[0]}-{day[1]:02d}"
     text = thai.to_arabic_digits(str(value)).strip()
-    numeric = re.fullmatch(r"(\d{4})-(\d{1,2})", text)
-    found = f"{_be_year(numeric[1])}-{int(numeric[2]):02d}" if numeric else month_in(text, whole=True)
+    iso, slashed = re.fullmatch(r"(\d{4})-(\d{1,2})", text), re.fullmatch(r"(\d{1,2})\s*/\s*(\d{4})", text)
+    year, month = (iso[1], iso[2]) if iso else (slashed[2], slashed[1]) if slashed else (None, None)
+    found = f"{_be_year(year)}-{int(month):02d}" if year else month_in(text, whole=True)
     if found is None or not 1 <= int(found[5:]) <= 12:
         raise CellError(f"อ่านเดือน '{value}' ไม่ได้", f"cannot read the month '{value}'",
                         "เขียนเดือนและปี พ.ศ. เช่น ตุลาคม 2567, ต.ค. 67 หรือ 2567-10",
@@ -246,7 +250,7 @@ def _real_day(year: int, month: int, day: int, text: str) -> str:
         date(year - thai.BE_OFFSET, month, day)
     except ValueError:
         raise CellError(f"ไม่มีวันที่ '{text}' ในปฏิทิน", f"'{text}' is not a real date", "ตรวจวันที่และเดือนอีกครั้ง",
-                   "check the day and the month") from None
+                        "check the day and the month") from None
     return f"{year}-{month:02d}-{day:02d}"
 
 
@@ -257,8 +261,8 @@ def _date(field: Field, value: object) -> str:
     found = _date_in(str(value), whole=True)
     if found is None:
         raise CellError(f"อ่านวันที่ '{value}' ไม่ได้", f"cannot read the date '{value}'",
-                   "เขียนวัน เดือน ปี พ.ศ. เช่น 8 ต.ค. 2567, 8/10/2567 หรือ 2567-10-08",
-                   "write day, month and BE year, e.g. 8 ต.ค. 2567, 8/10/2567 or 2567-10-08")
+                        "เขียนวัน เดือน ปี พ.ศ. เช่น 8 ต.ค. 2567, 8/10/2567 หรือ 2567-10-08",
+                        "write day, month and BE year, e.g. 8 ต.ค. 2567, 8/10/2567 or 2567-10-08")
     return found[0]
 
 
@@ -268,20 +272,25 @@ def vendor_price(value: object) -> dict:
     match = re.search(r"([\d๐-๙][\d๐-๙,]*(?:\.[\d๐-๙]+)?)\s*(?:\.-)?\s*(?:บาท)?\s*\)?$", text)
     vendor = re.sub(r"(\s|/|,|:|\(|-|ราคา|เป็นเงิน|จำนวนเงิน)+$", "", text[: match.start()]) if match else ""
     if not vendor:
-        raise CellError(f"ไม่พบทั้งชื่อผู้ได้รับการคัดเลือกและราคาใน '{value}'", f"'{value}' does not hold both the vendor and the price",
-                   "เขียนชื่อแล้วตามด้วยราคา เช่น ร้านดงเมืองพาณิชย์ / 14,380.00 บาท",
-                   "write the name, then the price: ร้านดงเมืองพาณิชย์ / 14,380.00 บาท")
+        raise CellError(f"ไม่พบทั้งชื่อผู้ได้รับการคัดเลือกและราคาใน '{value}'",
+                        f"'{value}' does not hold both the vendor and the price",
+                        "เขียนชื่อแล้วตามด้วยราคา เช่น ร้านดงเมืองพาณิชย์ / 14,380.00 บาท",
+                        "write the name, then the price: ร้านดงเมืองพาณิชย์ / 14,380.00 บาท")
     return {"vendor": yaml_scalar(vendor), "agreed_price": _money(None, match.group(1))}
 
 
 def contract(value: object) -> dict:
     """'ใบสั่งซื้อ เลขที่ 1/2568 ลงวันที่ 8 ตุลาคม 2567' (แบบ สขร.1): the contract number and its date."""
+    if isinstance(value, date):  # a column of dates under a merged "number and date" header
+        return {"contract_date": _date(None, value)}
     text = as_text(value)
     found = _date_in(text, whole=False)
     if found is None:
         return {"contract_no": _text(None, text)}
     (start, end), rest = found[1], {"contract_date": found[0]}
-    number = re.sub(r"(\s|,|ลงวันที่|ลว\.?|วันที่)+$", "", text[:start] + text[end:]).strip()
+    before = re.sub(r"(\s|,|\(|ลงวันที่|ลว\.?|วันที่)+$", "", text[:start])
+    after = re.sub(r"^[\s,)]+", "", text[end:])
+    number = f"{before} {after}".strip()
     return {"contract_no": _text(None, number), **rest} if number else rest
 
 

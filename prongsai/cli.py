@@ -38,11 +38,14 @@ def _parser() -> argparse.ArgumentParser:
         description="สร้างเว็บไซต์เปิดเผยข้อมูล ITA จาก content/ | Build the ITA disclosure site from content/",
     )
     parser.add_argument("command", nargs="?", default="build",
-                        choices=["build", "check", "itas", "serve", "new", "new-year", "init"],
+                        choices=["build", "check", "itas", "serve", "new", "new-year", "init", "schema", "import"],
                         help="build (ค่าเริ่มต้น): สร้างเว็บไซต์ | check: ตรวจความพร้อม ITA | itas: ไฟล์ CSV สำหรับระบบ ITAS | "
                              "serve: ดูตัวอย่างสดขณะแก้ไข | new O12: ไฟล์เริ่มต้นของข้อ | new-year 2569: เตรียมปีงบประมาณใหม่ | "
-                             "init DIR: โครงการใหม่ของหน่วยงานอื่น")
-    parser.add_argument("target", nargs="?", help="new: รหัสข้อ เช่น O12 | new-year: ปี เช่น 2569 | init: โฟลเดอร์")
+                             "init DIR: โครงการใหม่ของหน่วยงานอื่น | schema: ช่วยพิมพ์ใน VS Code | "
+                             "import procurement FILE.xlsx: นำเข้าตาราง")
+    parser.add_argument("target", nargs="?", help="new: รหัสข้อ เช่น O12 | new-year: ปี เช่น 2569 | init: โฟลเดอร์ | "
+                                                   "import: procurement, complaints หรือ services")
+    parser.add_argument("file", nargs="?", type=Path, help="import: ไฟล์ .xlsx หรือ .csv | the sheet to import")
     parser.add_argument("--content", type=Path, help="โฟลเดอร์เนื้อหา (content/) | the content folder")
     parser.add_argument("--templates", type=Path, help="โฟลเดอร์แม่แบบ (templates/) | the templates folder")
     parser.add_argument("--out", type=Path, help="โฟลเดอร์ผลลัพธ์ (site/) | the output folder")
@@ -157,11 +160,30 @@ def scaffold_command(paths: Paths, args: argparse.Namespace) -> int:
             written = new_year(model, paths.content, int(thai.to_arabic_digits(args.target)))
         else:
             written = init_project(model, Path(args.target), BUNDLED_TEMPLATES if args.templates is None else paths.templates, year)
+            from .editor_schema import write_editor_files
+
+            written += write_editor_files(model, years, Path(args.target))
     except (ScaffoldError, ValueError, FileNotFoundError) as error:
         print(f"ทำไม่ได้ | cannot: {error} (ปีที่มีเกณฑ์ | years with a framework: {years})", file=sys.stderr)
         return 1
     for file in written:
         print(f"เขียน | wrote: {file}")
+    return 0
+
+
+def schema_command(project: Path) -> int:
+    """JSON Schemas for VS Code's YAML extension: autocompletion, Thai descriptions, red underlines."""
+    from .editor_schema import SettingsError, write_editor_files
+    from .framework import available_years
+    from .schema import load_model
+
+    try:
+        written = write_editor_files(load_model(), available_years(), project)
+    except SettingsError as error:
+        print(error, file=sys.stderr)
+        return 1
+    print(f"เขียน {len(written)} ไฟล์สำหรับ VS Code (ต้องติดตั้งส่วนขยาย YAML ของ Red Hat) | wrote {len(written)} editor files: "
+          f"{written[-1]}")
     return 0
 
 
@@ -175,6 +197,8 @@ def main(argv: list[str] | None = None) -> int:
         return itas(paths, args)
     if args.command in ("new", "new-year", "init"):
         return scaffold_command(paths, args)
+    if args.command == "schema":
+        return schema_command(paths.project)
     if args.command == "serve":
         from .serve import serve  # livereload and tornado load only for the preview
 

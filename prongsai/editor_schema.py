@@ -8,15 +8,14 @@ from, each field's Thai meaning on hover, and a red underline under a wrong valu
 
 The schemas accept what fields.py accepts as the extension reads YAML 1.2:
 `2568` arrives as a number, `true` as a boolean, `0123` as 123. Only keywords
-draft 7 also has are used (the extension validates with draft 7); its own
-`errorMessage`/`patternErrorMessage` carry a Thai message instead of a regex.
+draft 7 also has are used (older versions of the extension know only draft 7);
+its own `errorMessage`/`patternErrorMessage` carry a Thai message, not a regex.
 Where they still differ, as JSON cannot tell: `True` is a boolean to the editor
 but not to the build; `3.0` is a whole number to the editor only; an empty ""
 or [] in an optional field other than text is flagged by the editor, ignored
-by the build; only the build knows whether an attached file exists.
-
-News front matter sits in .md files, which the YAML extension does not check:
-news_post.schema.json is written for other tools but not mapped.
+by the build; only the build knows whether an attached file exists. News front
+matter sits in .md files, which the YAML extension does not check, so
+news_post.schema.json is written (for other tools) but not mapped.
 """
 
 from __future__ import annotations
@@ -36,7 +35,7 @@ EDITOR_SETTINGS = {"files.encoding": "utf8", "[yaml]": {"editor.insertSpaces": T
 
 
 class SettingsError(ValueError):
-    """.vscode/settings.json exists but is not plain JSON, so it is left as it is."""
+    """.vscode/settings.json is not plain JSON (VS Code allows comments), so it is left as it is."""
 
 
 def _digits(chars: str) -> str:
@@ -49,22 +48,21 @@ _D, _Z, _ONE, _TWO, _ANY = _digits("0-9"), _digits("0"), _digits("1"), _digits("
 _YEAR = f"(?:{_TWO}{_digits('4-6')}{_D}{_D}|{_TWO}{_digits('7')}{_Z}{_Z})"
 #: Buddhist-era leap years: CE = BE - 543 divisible by 4, but not 2443 (1900) or 2643 (2100)
 _LEAP = (f"(?!{_TWO}{_digits('46')}{_digits('4')}{_digits('3')}){_TWO}{_digits('4-6')}"
-         f"(?:{_digits('02468')}{_digits('37')}|{_digits('13579')}{_digits('15')})")
-_MONTH = f"(?:{_Z}?{_digits('1-9')}|{_ONE}{_digits('0-2')})"
-_DAYS = (
-    f"(?:{_Z}?{_digits('13578')}|{_ONE}{_digits('02')})-(?:{_Z}?{_digits('1-9')}|{_digits('12')}{_D}|{_digits('3')}{_digits('01')})",
-    f"(?:{_Z}?{_digits('469')}|{_ONE}{_ONE})-(?:{_Z}?{_digits('1-9')}|{_digits('12')}{_D}|{_digits('3')}{_Z})",
-    f"{_Z}?{_TWO}-(?:{_Z}?{_digits('1-9')}|{_ONE}{_D}|{_TWO}{_digits('0-8')})",
-)
+         f"(?:{_digits('02468')}{_digits('37')}|{_digits('13579')}{_digits('159')})")
+_MONTH, _NOT_FEB = f"(?:{_Z}?{_digits('1-9')}|{_ONE}{_digits('0-2')})", f"(?:{_Z}?{_digits('13-9')}|{_ONE}{_digits('0-2')})"
+_LONG_MONTH, _29 = f"(?:{_Z}?{_digits('13578')}|{_ONE}{_digits('02')})", f"{_TWO}{_digits('9')}"
+#: days 1-28 of any month, 29-30 of all but February, 31 of the long months, 29 February of a leap year
+_DAYS = (f"{_MONTH}-(?:{_Z}?{_digits('1-9')}|{_ONE}{_D}|{_TWO}{_digits('0-8')})|{_NOT_FEB}-(?:{_29}|{_digits('3')}{_Z})"
+         f"|{_LONG_MONTH}-{_digits('3')}{_ONE}")
 _PATTERNS = {
-    "date": rf"^\s*(?:{_YEAR}-(?:{'|'.join(_DAYS)})|{_LEAP}-{_Z}?{_TWO}-{_TWO}{_digits('9')})\s*$",
+    "date": rf"^\s*(?:{_YEAR}-(?:{_DAYS})|{_LEAP}-{_Z}?{_TWO}-{_29})\s*$",
     "month": rf"^\s*{_YEAR}-{_MONTH}\s*$",
     "year": rf"^\s*{_YEAR}\s*$",
     "int": rf"^\s*,*-?{_ANY}{_D}{_ANY}\s*$",
     # Python's Decimal, after fields.py takes the commas out; money is never negative
     **{kind: rf"^\s*,*{sign}(?=,*(?:\.,*)?{_D}){_ANY}(?:\.{_ANY})?(?:[eE],*[+-]?(?=,*{_D}){_ANY})?\s*$"
        for kind, sign in (("money", r"\+?"), ("decimal", "[+-]?"))},
-    "url": r"^\s*https?://[^ ]*?\s*$",
+    "url": r"^\s*https?://[^\s/]+[^\s]*\s*$",
     "email": r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$",
     "phone": r"^(?:[+()\s,/ต่อ.-]*[0-9๐-๙]){4}[0-9๐-๙+()\s,/ต่อ.-]*$",
 }
@@ -83,7 +81,6 @@ _HINTS = {
     "bool": "เขียน true (ใช่) หรือ false (ไม่ใช่)",
     "counts": "ชื่องานบริการ: จำนวนครั้ง แต่ละบริการในบรรทัดใหม่ ย่อหน้า 2 ช่องว่าง เช่น  ชำระภาษี: 12 (ไม่มีให้เขียน 0)",
 }
-_HINTS["longtext"] = _HINTS["text"]
 #: the JSON types a value arrives as, when not only a string (an unquoted 0812345678 is a number in YAML 1.2)
 _TYPES = {"int": ["integer", "string"], "year": ["integer", "string"], "money": ["number", "string"],
           "decimal": ["number", "string"], "phone": ["string", "integer"]}
@@ -95,16 +92,13 @@ def _hint(field: Field) -> str:
         return "ค่าที่ใช้ได้: " + ", ".join(f"{key} ({label})" for key, label in field.choices.items())
     if field.type in ("file", "image"):
         return f"ทางไปไฟล์ เทียบกับไฟล์ YAML นี้ เช่น files/o12/report.pdf (ชนิดไฟล์: {', '.join(field.ext)})"
-    return _HINTS.get(field.type, "")
-
-
-def _any_case(ext: str) -> str:
-    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in ext)
+    return _HINTS.get("text" if field.type == "longtext" else field.type, "")
 
 
 def _file_pattern(field: Field) -> str:
-    """A path that stays inside content/ (no / or C: in front) and ends in an allowed extension, any case."""
-    return rf"^(?!\s*(?:[/\\]|[A-Za-z]:))(?:.*[/\\]|\s*)[^/\\\s][^/\\]*\.(?:{'|'.join(_any_case(e) for e in field.ext)})\s*$"
+    """A path that stays inside content/ (no / or C: in front) and ends in an allowed extension, in any case."""
+    exts = "|".join("".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else re.escape(c) for c in ext) for ext in field.ext)
+    return rf"^(?!\s*(?:[/\\]|[A-Za-z]:))(?:.*[/\\]|\s*)[^/\\\s][^/\\]*\.(?:{exts})\s*$"
 
 
 def _scalar(field: Field) -> dict:
@@ -137,14 +131,9 @@ def _list(field: Field) -> dict:
 
 def _value(field: Field) -> dict:
     """The schema of a written (non-empty) value of the field, without its help text."""
-    if field.type == "record":
-        return _record(field)
-    if field.type == "list":
-        return _list(field)
     if field.type == "counts":
-        count = _scalar(Field(name=field.name, type="int"))
-        return {"type": "object", "additionalProperties": count, "errorMessage": _HINTS["counts"]}
-    return _scalar(field)
+        return {"type": "object", "additionalProperties": _scalar(Field(field.name, "int")), "errorMessage": _HINTS["counts"]}
+    return {"record": _record, "list": _list}.get(field.type, _scalar)(field)
 
 
 def _allow_empty(schema: dict) -> dict:
@@ -176,7 +165,8 @@ def schema_for(record: Field, title_th: str) -> dict:
 
 def _usage(kind_id: str, frameworks: list[Framework]) -> list[tuple[int, str]]:
     """(year, item code) of every item that uses the kind, by year then item order."""
-    return [(fw.year, code) for fw in sorted(frameworks, key=lambda f: f.year) for code, item in fw.items.items() if item.kind == kind_id]
+    return [(fw.year, code) for fw in sorted(frameworks, key=lambda f: f.year) for code, item in fw.items.items()
+            if item.kind == kind_id]
 
 
 def json_schemas(model: Model, frameworks: list[Framework]) -> dict[str, dict]:
@@ -209,17 +199,14 @@ def _associations(model: Model, frameworks: list[Framework]) -> dict[str, list[s
 
 
 def _read_settings(file: Path) -> dict:
-    if not file.exists():
-        return {}
-    problem = "it holds no settings object"
     try:
-        settings = json.loads(file.read_text(encoding="utf-8-sig"))
-        if isinstance(settings, dict):
-            return settings
+        settings = json.loads(file.read_text(encoding="utf-8-sig")) if file.exists() else {}
     except ValueError as error:
-        problem = str(error)
-    raise SettingsError(f"{file} ไม่ใช่ JSON ธรรมดา (อาจมีหมายเหตุ // อยู่) จึงไม่ได้แก้ไข | "
-                        f"{file} is not plain JSON (comments, perhaps), so it was left unchanged: {problem}")
+        settings = error
+    if not isinstance(settings, dict):
+        raise SettingsError(f"{file} ไม่ใช่ JSON ธรรมดา (อาจมีหมายเหตุ // อยู่) จึงไม่ได้แก้ไข | "
+                            f"{file} is not a plain JSON object (comments, perhaps), so it was left unchanged: {settings}")
+    return settings
 
 
 def _settings(settings: dict, associations: dict) -> dict:
@@ -232,12 +219,9 @@ def _settings(settings: dict, associations: dict) -> dict:
             "yaml.schemas": {**schemas, **dict(sorted(associations.items()))}}
 
 
-def _json_text(data: dict, sort_keys: bool) -> bytes:
-    return (json.dumps(data, sort_keys=sort_keys, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
-
-
-def _write(file: Path, data: bytes) -> Path:
-    """Write only when the bytes differ, so VS Code does not reload an unchanged schema."""
+def _write(file: Path, content: dict, sort_keys: bool) -> Path:
+    """Write JSON as UTF-8 with a final newline, only when the bytes differ (so VS Code reloads nothing unchanged)."""
+    data = (json.dumps(content, sort_keys=sort_keys, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
     if not file.exists() or file.read_bytes() != data:
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_bytes(data)
@@ -245,7 +229,9 @@ def _write(file: Path, data: bytes) -> Path:
 
 
 def write_editor_files(model: Model, years: list[int], project: Path) -> list[Path]:
-    """Write the schemas and .vscode/settings.json for the ITA years `years`; return the files written."""
+    """Write the schemas and .vscode/settings.json for the ITA years `years`; return their paths (settings.json last).
+
+    Raises SettingsError, before writing anything, when settings.json is not plain JSON."""
     unknown = sorted(set(years) - set(available_years()))
     if unknown:
         raise ValueError(f"ไม่มีเกณฑ์ ITA ปี {unknown} | there is no ITA framework for {unknown}")
@@ -254,8 +240,12 @@ def write_editor_files(model: Model, years: list[int], project: Path) -> list[Pa
     settings = _read_settings(settings_file)
     folder = project / SCHEMA_FOLDER
     schemas = json_schemas(model, frameworks)
-    written = [_write(folder / name, _json_text(schema, sort_keys=True)) for name, schema in sorted(schemas.items())]
+    written = [_write(folder / name, schema, sort_keys=True) for name, schema in sorted(schemas.items())]
     for stale in sorted(set(folder.glob("*.schema.json")) - set(written)):
         stale.unlink()
-    written.append(_write(settings_file, _json_text(_settings(settings, _associations(model, frameworks)), sort_keys=False)))
+    extensions = project / ".vscode" / "extensions.json"
+    if not extensions.exists():  # VS Code then offers to install the YAML extension the schemas need
+        _write(extensions, {"recommendations": ["redhat.vscode-yaml"]}, sort_keys=False)
+    written.append(extensions)
+    written.append(_write(settings_file, _settings(settings, _associations(model, frameworks)), sort_keys=False))
     return written

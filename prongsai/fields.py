@@ -22,6 +22,8 @@ from .yamlio import Doc, Key
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _PHONE = re.compile(r"^[0-9+()\-\s,/ต่อ.]+$")
 _INT = re.compile(r"^-?\d+$")
+#: A web address with a host after the scheme, and no spaces.
+_URL = re.compile(r"^https?://[^\s/]+[^\s]*$")
 
 
 @dataclass(frozen=True)
@@ -194,7 +196,7 @@ def _date_problem(field, value, key, reader, error, example, form_th, form_en) -
 
 def _url(field: Field, value: str, key: Key, reader: Reader) -> str | None:
     text = value.strip()
-    if text.startswith(("https://", "http://")) and " " not in text:
+    if _URL.match(text):
         return text
     reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นลิงก์เต็ม แต่เขียนว่า '{value}'",
                    f"'{field.name}' must be a full web address, got '{value}'",

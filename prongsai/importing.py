@@ -42,10 +42,18 @@ COMPLAINT_HEADERS = (
     ("ที่", ""), ("ลำดับ", ""), ("แล้วเสร็จ", "finished"), ("ระหว่าง", "in_progress"), ("ทั้งหมด", "received"),
     ("จำนวนเรื่อง", "received"), ("ช่วงเวลา", "month"), ("เดือน", "month"), ("หมายเหตุ", "note"),
 )
-SERVICE_HEADERS = (("ช่วงเวลา", "month"), ("เดือน", "month"), ("ที่", ""), ("ลำดับ", ""), ("รวม", ""), ("รวมทั้ง", ""), ("ยอดรวม", ""), ("หมายเหตุ", ""))
+SERVICE_HEADERS = (
+    ("ช่วงเวลา", "month"), ("เดือน", "month"), ("ที่", ""), ("ลำดับ", ""), ("รวม", ""), ("รวมทั้ง", ""), ("ยอดรวม", ""),
+    ("หมายเหตุ", ""),
+)
 #: Columns of the แบบ สขร.1 that fill two fields each, and their readers.
 SPLIT_COLUMNS = {"vendor+price": ("vendor", "agreed_price"), "contract": ("contract_no", "contract_date")}
 SPLIT = {"vendor+price": vendor_price, "contract": contract}
+#: A second header row under a merged header cell (แบบ สขร.1): its names under each first-row field.
+SUB_HEADERS = {
+    "contract": (("เลขที่", "contract_no"), ("วันที่", "contract_date")),
+    "vendor+price": (("ชื่อ", "vendor"), ("ราคา", "agreed_price")), "": (("ชื่อ", ""), ("ราคา", "")),
+}
 #: Rows below the table that are not data: totals, notes, signatures.
 NOT_DATA = ("รวม", "หมายเหตุ", "ลงชื่อ")
 
@@ -89,6 +97,17 @@ def _open(file: Path, sheet: str | None, names: tuple, enough: int) -> tuple[_Sh
     return _Sheet(path, 0, {}, problems), rows, {}
 
 
+def _sub_header(rows: list, sheet: _Sheet, columns: dict) -> None:
+    """A row of เลขที่ | วันที่ (or ชื่อ | ราคา) under merged header cells splits those columns."""
+    below = next((cells for cells in rows if cells[0].row == sheet.header_row + 1), [])
+    parents = {cell.column: columns.get(max((c for c in columns if c <= cell.column), default=0)) for cell in below}
+    subs = {cell.column: _match(cell.value, SUB_HEADERS.get(parents[cell.column], ())) for cell in below}
+    if below and None not in subs.values():
+        columns.update(subs)
+        sheet.headers.update((cell.column, as_text(cell.value)) for cell in below)
+        sheet.header_row += 1
+
+
 def _check_columns(sheet: _Sheet, columns: dict, fields: dict, needed: list) -> None:
     """A problem for each required field without a column, a warning for each column that is not imported."""
     present = {name for field in columns.values() if field for name in SPLIT_COLUMNS.get(field, (field,))}
@@ -97,7 +116,8 @@ def _check_columns(sheet: _Sheet, columns: dict, fields: dict, needed: list) -> 
         sheet.problems.append(Problem(sheet.path, sheet.header_row, 1,
                                       f"แถวหัวตาราง (แถว {sheet.header_row}) ไม่มีคอลัมน์ '{th}' ซึ่งต้องมี",
                                       f"the header row (row {sheet.header_row}) has no column '{th}' ({en}), which is required",
-                                      f"เพิ่มคอลัมน์ชื่อ {th} แล้วกรอกทุกแถว", f"add a column headed {th} and fill it in on every row"))
+                                      f"เพิ่มคอลัมน์ชื่อ {th} แล้วกรอกทุกแถว",
+                                      f"add a column headed {th} and fill it in on every row"))
     for column in (c for c, field in columns.items() if field is None):
         where = f"{get_column_letter(column)} ('{sheet.headers[column]}')"
         sheet.problems.append(Problem(sheet.path, sheet.header_row, column, f"คอลัมน์ {where} ไม่ได้นำเข้า",
@@ -106,12 +126,14 @@ def _check_columns(sheet: _Sheet, columns: dict, fields: dict, needed: list) -> 
 
 
 def _data_rows(rows: list, sheet: _Sheet, columns: dict):
-    """Each row below the header as {column: Cell}, without totals, notes, signatures, one-cell lines and rows
-    that hold nothing but a number and a month (a month not yet filled in)."""
+    """Each row below the header as {column: Cell}, without one-cell lines, rows that hold nothing but a number and
+    a month (a month not yet filled in) and rows labelled as totals, notes or signatures."""
     for cells in (cells for cells in rows if cells[0].row > sheet.header_row):
         nil = any(NO_PROCUREMENT in str(cell.value) for cell in cells)
         data = [cell for cell in cells if columns.get(cell.column) not in ("", "month")] if len(cells) > 1 else []
-        if nil or (data and not str(cells[0].value).startswith(NOT_DATA)):
+        label = next((cell.value for cell in cells if columns.get(cell.column) in ("", "month", "name")
+                      and isinstance(cell.value, str)), "")
+        if nil or (data and not label.startswith(NOT_DATA)):
             yield {cell.column: cell for cell in cells}
 
 
@@ -133,7 +155,8 @@ def _read_row(cells: dict, columns: dict, fields: dict, needed: list, sheet: _Sh
         if cell is None or (str(cell.value) in ("-", "–") and not required):
             continue
         try:
-            values.update(SPLIT[name](cell.value) if name in SPLIT else {name: READERS[fields[name].type](fields[name], cell.value)})
+            field = fields.get(name)
+            values.update(SPLIT[name](cell.value) if name in SPLIT else {name: READERS[field.type](field, cell.value)})
         except CellError as bad:
             sheet.bad(cell.row, column, bad)
             failed.update(SPLIT_COLUMNS.get(name, (name,)))
@@ -148,7 +171,8 @@ def _given_month(month: str | None, sheet: _Sheet) -> str | None:
         return thai.parse_be_month(month).iso if month else None
     except thai.DateError:
         sheet.problems.append(Problem(sheet.path, 0, 0, f"เดือนที่ระบุ '{month}' ไม่ถูกต้อง",
-                                      f"the month given, '{month}', is not a BE month", "เขียนแบบ 2567-10", "write it like 2567-10"))
+                                      f"the month given, '{month}', is not a BE month",
+                                      "เขียนแบบ 2567-10", "write it like 2567-10"))
         return None
 
 
@@ -190,8 +214,9 @@ def _item(pairs: list[tuple[str, str]], indent: int) -> list[str]:
 def import_procurement(file: Path, month: str | None = None, sheet: str | None = None) -> tuple[str | None, list[Problem]]:
     """The procurement kind's YAML from the NACC O12 template or a แบบ สขร.1 sheet; (None, problems) on any error.
 
-    A row's month is its เดือน column; else, on the O12 template, its contract date's month; else `month`
-    (BE "2567-10") or the month in a title above the header ("ประจำเดือน ตุลาคม 2567").
+    A row's month is its เดือน column; else, on the O12 template, its contract date's month, then `month`
+    (BE "2567-10"); on the สขร.1 form, `month`, then the month in a title above the header
+    ("สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน ตุลาคม 2567").
     """
     kind = load_model().kinds["procurement"]
     entry = kind.record.sub("months").item
@@ -200,20 +225,13 @@ def import_procurement(file: Path, month: str | None = None, sheet: str | None =
     if not table.header_row:
         return None, table.problems
     needed = [field.name for field in entry.sub("rows").item.fields if field.required]
-    _check_columns(table, columns, fields, needed)
-    sheet_month = _given_month(month, table) or _title_month(rows, table)
     sorkhor = bool(set(SPLIT_COLUMNS) & set(columns.values()))
-    months: dict[str, list] = {}
-    for cells in _data_rows(rows, table, columns):
-        nil = any(NO_PROCUREMENT in str(cell.value) for cell in cells.values())
-        month_only = {column: name for column, name in columns.items() if name == "month"}
-        values = _read_row(cells, month_only if nil else columns, fields, [] if nil else needed, table)
-        by_date = None if sorkhor else values.get("contract_date", "")[:7]
-        row_month = values.pop("month", None) or by_date or sheet_month
-        if row_month:
-            months.setdefault(row_month, []).extend([] if nil else [[(f, values[f]) for f in fields if f in values]])
-        elif not any(columns.get(column) == "month" for column in cells):  # a bad month cell has its own problem
-            _no_month(table, next(iter(cells.values())).row)
+    _sub_header(rows, table, columns)
+    data = [(cells, any(NO_PROCUREMENT in str(cell.value) for cell in cells.values()))
+            for cells in _data_rows(rows, table, columns)]
+    _check_columns(table, columns, fields, needed if not all(nil for _, nil in data) else [])  # a nil sheet needs none
+    sheet_month = _given_month(month, table) or (_title_month(rows, table) if sorkhor else None)
+    months = _by_month(data, table, columns, fields, needed, sheet_month, by_date=not sorkhor)
     lines = ["months:"]
     for key in sorted(months):
         lines += [f"  - month: {key}"] + (["    rows:"] if months[key] else ["    no_procurement: true"])
@@ -221,8 +239,24 @@ def import_procurement(file: Path, month: str | None = None, sheet: str | None =
     return _finish(lines, table, kind, len(months))
 
 
+def _by_month(data: list, sheet: _Sheet, columns: dict, fields: dict, needed: list, sheet_month: str | None,
+              by_date: bool) -> dict[str, list]:
+    """Each month's rows as (field, YAML scalar) pairs; no rows for a month that says it had no procurement."""
+    months: dict[str, list] = {}
+    month_only = {column: name for column, name in columns.items() if name == "month"}
+    for cells, nil in data:
+        values = _read_row(cells, month_only if nil else columns, fields, [] if nil else needed, sheet)
+        row_month = values.pop("month", None) or (values.get("contract_date", "")[:7] if by_date else None) or sheet_month
+        if row_month:
+            months.setdefault(row_month, []).extend([] if nil else [[(f, values[f]) for f in fields if f in values]])
+        elif not any(columns.get(column) == "month" for column in cells):  # a bad month cell has its own problem
+            _no_month(sheet, next(iter(cells.values())).row)
+    return months
+
+
 def _no_month(sheet: _Sheet, row: int) -> None:
-    sheet.problems.append(Problem(sheet.path, row, 1, f"แถว {row}: ไม่รู้ว่ารายการนี้เป็นของเดือนใด", f"row {row}: no month for this item",
+    sheet.problems.append(Problem(sheet.path, row, 1, f"แถว {row}: ไม่รู้ว่ารายการนี้เป็นของเดือนใด",
+                                  f"row {row}: no month for this item",
                                   "เพิ่มคอลัมน์ เดือน (เช่น ตุลาคม 2567) หรือกรอกวันที่สัญญา หรือเขียนเดือนในหัวกระดาษ เช่น "
                                   "ประจำเดือน ตุลาคม 2567", "add a เดือน column or a contract date, or a title such as "
                                   "ประจำเดือน ตุลาคม 2567, or give the month when importing"))
@@ -250,8 +284,9 @@ def _new_month(month: str | None, months: dict, cells: dict, columns: dict, shee
     """Whether a row's month was read and is not a month an earlier row already has (a problem when it is)."""
     if month is not None and month in months:
         column = next(c for c, name in columns.items() if name == "month")
-        sheet.bad(cells[column].row, column, CellError(f"เดือน {month} ซ้ำกับแถวก่อนหน้า", f"the month {month} is already in an earlier row",
-                                                   "รวมเป็นแถวเดียว หรือแก้เดือนให้ถูก", "merge the two rows or correct the month"))
+        sheet.bad(cells[column].row, column, CellError(
+            f"เดือน {month} ซ้ำกับแถวก่อนหน้า", f"the month {month} is already in an earlier row",
+            "รวมเป็นแถวเดียว หรือแก้เดือนให้ถูก", "merge the two rows or correct the month"))
     return month is not None and month not in months
 
 
@@ -263,7 +298,8 @@ def import_service_statistics(file: Path, sheet: str | None = None) -> tuple[str
     if not table.header_row:
         return None, table.problems
     services = _services(table, columns)
-    fields = {"month": entry.sub("month")} | {c: Field(name, "int", th=name, en=name, required=True) for c, name in services.items()}
+    counts = {column: Field(name, "int", th=name, en=name, required=True) for column, name in services.items()}
+    fields = {"month": entry.sub("month")} | counts
     month_column = min(c for c, name in columns.items() if name == "month")
     columns = {c: "month" if c == month_column else c if c in services else "" for c in columns}
     months: dict[str, list] = {}
@@ -287,6 +323,7 @@ def _services(sheet: _Sheet, columns: dict) -> dict[int, str]:
                                                           "ตั้งชื่อหัวคอลัมน์ให้ไม่ซ้ำกัน", "give each column its own name"))
     if not services:
         sheet.problems.append(Problem(sheet.path, sheet.header_row, 1, "ไม่พบคอลัมน์งานบริการในแถวหัวตาราง",
-                                      "the header row has no service columns", "เพิ่มคอลัมน์ละหนึ่งงานบริการ หัวคอลัมน์เป็นชื่องานบริการ",
+                                      "the header row has no service columns",
+                                      "เพิ่มคอลัมน์ละหนึ่งงานบริการ หัวคอลัมน์เป็นชื่องานบริการ",
                                       "add one column per service, headed with the service's name"))
     return services

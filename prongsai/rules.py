@@ -50,6 +50,8 @@ class _Found:
     #: "entry 3 of executives (นายสมชาย)" when it sits in a list, in Thai and English
     where_th: str = ""
     where_en: str = ""
+    #: point at the key (`activities:`) rather than its value: for problems about a whole list
+    at_key: bool = False
 
 
 def _entry_name(value: object) -> str:
@@ -126,7 +128,7 @@ def anchor(ctx: RuleContext, path: str) -> _Found:
         doc = ctx.site.settings_doc
         return _Found(None, ctx.model.site, (), doc.path if doc else "content/site.yaml", doc)
     record = ctx.model.kinds[entry.item.kind].record
-    return _Found(None, record.sub(head) or record, (head,), entry.source, entry.doc)
+    return _Found(None, record.sub(head) or record, (head,), entry.source, entry.doc, at_key=True)
 
 
 def field_at(ctx: RuleContext, path: str) -> Field:
@@ -142,8 +144,14 @@ def field_at(ctx: RuleContext, path: str) -> Field:
 
 
 def _problem(found: _Found, th: str, en: str, hint_th: str = "", hint_en: str = "") -> Problem:
-    line, column = found.doc.mark(found.key) if found.doc is not None else (0, 0)
+    mark = found.doc.key_mark if found.at_key else found.doc.mark if found.doc is not None else None
+    line, column = mark(found.key) if mark else (0, 0)
     return Problem(found.path, line, column, found.where_th + th, found.where_en + en, hint_th, hint_en)
+
+
+def spaced(label: str) -> str:
+    """A label followed by Thai text: Thai writing puts a space after a Latin word (No Gift ที่…)."""
+    return f"{label} " if label[-1:].isascii() and label[-1:].isalnum() else label
 
 
 def _empty(value: object) -> bool:
@@ -225,7 +233,7 @@ def rule_in_fiscal_year(ctx: RuleContext, args: dict) -> list:
     place = anchor(ctx, args["field"])
     latest = f" (ล่าสุด {thai.format_date(max(dates))})" if dates else ""
     latest_en = f" (latest {max(dates).isoformat()} CE)" if dates else ""
-    return [_problem(place, f"ยังไม่มี{place.field.label}ที่ลงวันที่ใน{span_th}{latest}",
+    return [_problem(place, f"ยังไม่มี{spaced(place.field.label)}ที่ลงวันที่ใน{span_th}{latest}",
                      f"nothing in {args['field'].split('.')[0]} is dated in fiscal year {ctx.fiscal_year}{latest_en}", *hint)]
 
 
@@ -262,8 +270,9 @@ def rule_covers(ctx: RuleContext, args: dict) -> list:
         return rule_present(ctx, [join(args["from"]), join(args["to"])])
     a, b = spans[0]
     if a.value <= ctx.fiscal_year <= b.value:  # it covers the year but spans too few years
-        return [_problem(a, f"แผนช่วงปี {a.value}–{b.value} เป็นแผนปีเดียว แต่ต้องเป็นแผนหลายปี (อย่างน้อย {span + 1} ปี)",
-                         f"the plan for {a.value}–{b.value} covers one year; it must span at least {span + 1} years",
+        years = b.value - a.value + 1
+        return [_problem(a, f"แผนช่วงปี {a.value}–{b.value} ครอบคลุมเพียง {years} ปี แต่ต้องเป็นแผนหลายปี (อย่างน้อย {span + 1} ปี)",
+                         f"the plan for {a.value}–{b.value} spans {years} year(s); it must span at least {span + 1} years",
                          "เผยแพร่แผนพัฒนาหลายปี (เช่น แผนพัฒนาท้องถิ่น 5 ปี) แล้วแก้ปีแรกและปีสุดท้าย",
                          "publish the multi-year plan and correct its first and last year")]
     return [_problem(a, f"แผนช่วงปี {a.value}–{b.value} ไม่ครอบคลุมปีงบประมาณ {ctx.fiscal_year}",

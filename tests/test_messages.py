@@ -9,6 +9,7 @@ import pytest
 from conftest import TEMPLATES, pdf_bytes, png_bytes
 
 from prongsai import Paths, SiteError, build_site
+from prongsai.framework import available_years
 
 EX = "executives:\n  - name: นายทดสอบ ใจดี\n    position: นายก\n    role: chief\n"
 PROC = """\
@@ -28,6 +29,8 @@ months:
 """
 NEWS = "---\ntitle: ประชุมประชาคม\ndate: 2567-10-15\n{extra}---\nเนื้อข่าว\n"
 FIX_HINT_FIELDS = "executives, updated, changes, attachments"
+#: the years of prongsai/data/ita-*.yaml, as the hint lists them ("2568, 2569")
+FRAMEWORK_YEARS = ", ".join(str(year) for year in available_years())
 ROLES_TH = ("chief (ผู้บริหารสูงสุด), deputy (รองผู้บริหารสูงสุด), secretary (เลขานุการผู้บริหาร), council (สภาท้องถิ่น), "
             "permanent_head (ปลัด (หัวหน้าฝ่ายประจำ)), permanent_deputy (รองปลัด), division_head (ผู้อำนวยการกอง/หัวหน้าสำนัก), "
             "other (อื่น ๆ)")
@@ -151,7 +154,8 @@ CASES = {
         {"ita/2590/O1.yaml": "chart_description: แผนผัง\n"},
         [message("content/ita/2590/O1.yaml", "ไม่มีเกณฑ์ ITA ของปีงบประมาณ '2590'",
                  "there is no ITA framework for fiscal year '2590'",
-                 "ใช้โฟลเดอร์ปีงบประมาณที่มีเกณฑ์: 2568", "use a fiscal-year folder with a framework: 2568")]),
+                 f"ใช้โฟลเดอร์ปีงบประมาณที่มีเกณฑ์: {FRAMEWORK_YEARS}",
+                 f"use a fiscal-year folder with a framework: {FRAMEWORK_YEARS}")]),
     "markdown without yaml": (
         {"ita/2568/O1.md": "# อำนาจหน้าที่\n"},
         [message("content/ita/2568/O1.md", "มีไฟล์ข้อความของข้อ O1 แต่ไม่มีไฟล์ O1.yaml",
