@@ -55,6 +55,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--as-of", type=_be_date, help="ตรวจเสมือนเป็นวันที่ (พ.ศ.) เช่น 2568-04-15 (ค่าเริ่มต้น: วันนี้) | check as of")
     parser.add_argument("--report", type=Path, help="check: ที่เก็บรายงานสำหรับเจ้าหน้าที่ | where the staff report goes")
     parser.add_argument("--csv", type=Path, help="itas: ที่เก็บไฟล์ CSV | where the ITAS CSV goes")
+    parser.add_argument("--month", help="import: เดือน (พ.ศ.) ของแบบ สขร.1 เช่น 2567-10 | the month of a สขร.1 sheet")
+    parser.add_argument("--sheet", help="import: ชื่อชีตในไฟล์ Excel (ค่าเริ่มต้น: ชีตที่เปิดอยู่) | the worksheet")
+    parser.add_argument("--to", type=Path, help="import: ที่เก็บไฟล์ YAML ที่ได้ (ค่าเริ่มต้น: ข้างไฟล์ตาราง) | where the YAML goes")
     parser.add_argument("--port", type=int, default=8000, help="serve: พอร์ต (ค่าเริ่มต้น 8000) | port")
     parser.add_argument("--host", default="127.0.0.1",
                         help="serve: ค่าเริ่มต้น 127.0.0.1 (เฉพาะเครื่องนี้); 0.0.0.0 ให้เครื่องอื่นเห็นด้วย | "
@@ -171,6 +174,32 @@ def scaffold_command(paths: Paths, args: argparse.Namespace) -> int:
     return 0
 
 
+IMPORTERS = {"procurement": "import_procurement", "complaints": "import_complaints", "services": "import_service_statistics"}
+
+
+def import_command(args: argparse.Namespace) -> int:
+    """A procurement, complaint or service-statistics sheet (xlsx or csv) to YAML rows, every bad cell named."""
+    from . import importing
+
+    if args.target not in IMPORTERS or args.file is None:
+        print("ใช้แบบนี้ | usage: python build.py import procurement|complaints|services FILE.xlsx", file=sys.stderr)
+        return 2
+    importer = getattr(importing, IMPORTERS[args.target])
+    options = {"sheet": args.sheet, **({"month": args.month} if args.target == "procurement" else {})}
+    text, problems = importer(args.file, **options)
+    for problem in problems:
+        print(problem.format(), file=sys.stderr)
+    if text is None:
+        print(f"นำเข้าไม่สำเร็จ: แก้ช่องในตารางตามรายการข้างบนแล้วนำเข้าอีกครั้ง ยังไม่ได้เขียนไฟล์ใด | "
+              f"import failed: fix the cells listed above and import again; nothing was written", file=sys.stderr)
+        return 1
+    target = args.to or args.file.with_suffix(".yaml")
+    target.write_text(text, encoding="utf-8", newline="\n")
+    print(f"เขียน | wrote: {target}\nคัดลอกส่วน months: ไปไว้ในไฟล์ของข้อนั้น (เช่น content/ita/2568/O12.yaml) | "
+          f"copy its months: into the item's file")
+    return 0
+
+
 def schema_command(project: Path) -> int:
     """JSON Schemas for VS Code's YAML extension: autocompletion, Thai descriptions, red underlines."""
     from .editor_schema import SettingsError, write_editor_files
@@ -199,6 +228,8 @@ def main(argv: list[str] | None = None) -> int:
         return scaffold_command(paths, args)
     if args.command == "schema":
         return schema_command(paths.project)
+    if args.command == "import":
+        return import_command(args)
     if args.command == "serve":
         from .serve import serve  # livereload and tornado load only for the preview
 

@@ -554,3 +554,28 @@ def test_a_column_the_form_does_not_have_is_a_warning(tmp_path):
         "จัดซื้อ.xlsx [O12]:1:18", "คอลัมน์ R ('ผู้ตรวจรับ') ไม่ได้นำเข้า", "column R ('ผู้ตรวจรับ') was not imported",
         "ถ้าต้องการข้อมูลนี้ ให้แก้หัวคอลัมน์ให้ตรงกับแบบฟอร์ม",
         "rename its header to a column of the form if it should be imported", label="คำเตือน")]
+
+
+def test_the_import_command_writes_yaml_or_nothing(tmp_path):
+    """`python build.py import procurement FILE` as a clerk runs it: YAML beside the sheet, or every bad cell and no file."""
+    import subprocess
+    import sys
+
+    def run(*args):
+        command = [sys.executable, "-c", "import sys; from prongsai.cli import main; sys.exit(main())", "import", *args]
+        return subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, encoding="utf-8", timeout=60)
+
+    header = ["เดือน", "ชื่อรายการของงานที่ซื้อหรือจ้าง", "วงเงินงบประมาณที่ได้รับจัดสรร (บาท)", "แหล่งที่มาของงบประมาณ",
+                  "สถานะการจัดซื้อจัดจ้าง", "วิธีการจัดซื้อจัดจ้าง", "ราคากลาง (บาท)", "ราคาที่ตกลงซื้อหรือจ้าง (บาท)",
+                  "รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก", "เลขที่โครงการในระบบ e-GP"]
+    row = ["ตุลาคม 2567", "จัดซื้อวัสดุสำนักงาน", 15000, "งบประมาณรายจ่าย", "สิ้นสุดระยะสัญญา", "เฉพาะเจาะจง",
+           15000, 14500, "ร้านทดสอบ", "67109000001"]
+    xlsx(tmp_path, [header, row], name="จัดซื้อ ตุลาคม.xlsx")
+    good = run("procurement", "จัดซื้อ ตุลาคม.xlsx")
+    assert good.returncode == 0, good.stderr
+    text = (tmp_path / "จัดซื้อ ตุลาคม.yaml").read_text(encoding="utf-8")
+    assert "  - month: 2567-10\n" in text and "method: specific" in text and 'egp_no: "67109000001"' in text
+    xlsx(tmp_path, [header, row[:2] + ["หนึ่งหมื่น"] + row[3:]], name="bad.xlsx")
+    bad = run("procurement", "bad.xlsx")
+    assert bad.returncode == 1 and "หนึ่งหมื่น" in bad.stderr and "Traceback" not in bad.stderr
+    assert not (tmp_path / "bad.yaml").exists()
