@@ -13,12 +13,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from . import sheets
+from . import opendata, sheets
 from .content import discover
 from .problems import Problem, SiteError, errors_in, raise_if_errors
 from .render import broken_links, plan_pages, render_pages
 from .memo import NO_MEMO
 from .schema import MODEL_FILE, load_model
+from .search import INDEX_FILE, index_script
 from .validate import validate
 from .write import check_output_folder, write_site
 
@@ -93,6 +94,8 @@ def generated_files(site, model, memo=NO_MEMO) -> dict:
             made = memo.get("sheets", Path(entry.doc.path) if entry.doc else Path(entry.source),
                             lambda: sheets.output_files(entry.values, site.settings, year.fiscal_year, entry.item.slug))
             files.update({f"{folder}/{name}": data for name, data in made.items()})
+    for dataset in opendata.datasets(site, model):
+        files.update(opendata.dataset_files(dataset))
     return files
 
 
@@ -103,8 +106,10 @@ def build_site(paths: Paths, build_date: date | None = None, strict: bool = Fals
     site, model, problems = loaded.site, loaded.model, loaded.warnings
     generated = generated_files(site, model)
     planned = plan_pages(site, model, generated)
+    generated.update(opendata.feeds(site, planned))
     rendered, template_problems = render_pages(site, model, paths.templates, paths.project, only=planned)
     raise_if_errors(problems + template_problems)
+    generated[INDEX_FILE] = index_script(rendered, planned)
     copies = files_to_copy(paths, site.assets)
     link_problems = broken_links(rendered, set(copies) | set(generated), planned, paths.project, paths.templates)
     raise_if_errors(problems + link_problems)

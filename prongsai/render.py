@@ -22,6 +22,7 @@ from urllib.parse import unquote
 
 import jinja2
 
+from . import opendata, thai
 from .content import shown
 from .model import Site
 from .problems import Problem
@@ -43,22 +44,46 @@ class PageInfo:
     extra: dict = field(default_factory=dict)
 
 
-def _downloads(entry, generated: dict) -> list:
-    """(site path, size) of the files the build made for this item (its table as XLSX, CSV...)."""
+def _download_label(path: str, labels: dict) -> str:
+    """What a generated file is, in Thai, for its link."""
+    name = posixpath.basename(path)
+    if path in labels:
+        return labels[path]
+    if "-sorkhor-" in name:
+        month = thai.parse_be_month(name.rsplit("-sorkhor-", 1)[1].split(".")[0])
+        return f"แบบ สขร.1 สรุปผลการจัดซื้อจัดจ้างเดือน{thai.format_month(month)} (Excel)"
+    kind = "Excel" if name.endswith(".xlsx") else "CSV"
+    return f"ตารางจัดซื้อจัดจ้างตามแบบของสำนักงาน ป.ป.ช. 16 คอลัมน์ ({kind})"
+
+
+def _downloads(entry, generated: dict, labels: dict) -> list:
+    """(site path, size, Thai label) of the files the build made for this item: its tables as XLSX, CSV, JSON."""
     prefix = f"{posixpath.dirname(entry.path)}/{entry.item.slug}-"
-    return [(path, len(data)) for path, data in sorted(generated.items()) if path.startswith(prefix)]
+    return [(path, len(data), _download_label(path, labels)) for path, data in sorted(generated.items())
+            if path.startswith(prefix)]
+
+
+def _dataset_labels(site: Site, model: Model) -> tuple[list, dict]:
+    found = opendata.datasets(site, model)
+    labels = {f"{d.base}.{ext}": f"{d.field.label} ({ext.upper()})" for d in found for ext in ("csv", "json")}
+    return found, labels
 
 
 def plan_pages(site: Site, model: Model, generated: dict | None = None) -> list[PageInfo]:
     """Every page of the site, in a fixed order."""
     generated = generated or {}
+    datasets, labels = _dataset_labels(site, model)
     name = site.settings["name_th"]
     pages = [
         PageInfo("index.html", "home.html", name, section="home"),
         PageInfo("ita/index.html", "ita_years.html", "การประเมิน ITA", section="ita"),
         PageInfo("news/index.html", "news_index.html", "ข่าวประชาสัมพันธ์", section="news"),
         PageInfo("contact.html", "contact.html", "ติดต่อเรา", section="contact"),
+        PageInfo("search.html", "search.html", "ค้นหา", section="search"),
         PageInfo("404.html", "404.html", "ไม่พบหน้าที่ต้องการ", extra={"standalone": True}),
+        PageInfo("data.html", "data.html", "ข้อมูลเปิด (Open Data)", section="ita",
+                 extra={"datasets": [(d, len(generated.get(f"{d.base}.csv", b"")), len(generated.get(f"{d.base}.json", b"")))
+                                     for d in datasets]}),
     ]
     for year in site.years.values():
         pages.append(PageInfo(year.path, "ita_index.html", f"ITA ปีงบประมาณ พ.ศ. {year.fiscal_year}",
@@ -66,7 +91,7 @@ def plan_pages(site: Site, model: Model, generated: dict | None = None) -> list[
         for entry in year.items.values():
             pages.append(PageInfo(entry.path, "item.html", f"{entry.item.code} {entry.item.name_th}", entry.source,
                                   "ita", {"year": year, "entry": entry, "kind": model.kinds[entry.item.kind],
-                                          "downloads": _downloads(entry, generated)}))
+                                          "downloads": _downloads(entry, generated, labels)}))
     for post in site.news:
         pages.append(PageInfo(post.path, "news.html", post.title, post.source, "news", {"post": post}))
     return pages

@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import opendata
 from .memo import Memo, stamp
 from .pipeline import Paths, files_to_copy, generated_files, load_site
 from .problems import SiteError, format_report
@@ -92,6 +93,7 @@ class Preview:
         self.env = self.env or make_environment(self.paths.templates, site.digits)
         generated = generated_files(site, model, self.memo)
         planned = plan_pages(site, model, generated)
+        generated.update(opendata.feeds(site, planned))
         templates = str(self.paths.templates)
         keys = (hash(tuple((k, v) for k, v in self.last_snapshot.items() if k.startswith(templates))),
                 hash(tuple(self.last_snapshot.items())), stamp(self.paths.content / "site.yaml"))

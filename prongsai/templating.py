@@ -175,7 +175,6 @@ def make_environment(templates: Path, digits: str) -> jinja2.Environment:
     env.filters["paragraphs"] = paragraphs
     env.filters["tel"] = tel_href
     env.globals["url"] = _url
-    env.globals["month_of"] = lambda name: thai.parse_be_month(name.rsplit("-sorkhor-", 1)[1].split(".")[0])
     env.globals["static_text"] = lambda name: Markup((templates / "static" / name).read_text(encoding="utf-8"))
     env.globals.update(PERIODS=PERIODS, element_anchor=element_anchor, sections_for=sections_for,
                        used_columns=used_columns, wants_body=wants_body, is_document=is_document, attachments_in=attachments_in)

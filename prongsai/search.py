@@ -1,0 +1,182 @@
+"""The site's search index: search-index.js, read by templates/static/search.js in the browser.
+
+Owns the matching rule, which is the same on both sides and needs no Thai word-splitting dictionary:
+the text is normalised and every whitespace-separated query term must occur in the page's normalised
+text as a substring. normalize() below and normalize() in templates/static/search.js must stay the
+same function (tests/test_browser.py runs the JS one in a real browser and compares):
+
+  1. drop invisible characters: soft hyphen, zero-width space/non-joiner/joiner, word joiner, BOM;
+  2. write SARA AM typed as two characters (NIKHAHIT + SARA AA, a tone mark allowed between) as ำ;
+  3. Unicode NFC;
+  4. collapse every run of whitespace (an explicit list of characters, the same in both languages)
+     to one space and trim the ends;                                  -- steps 1-4: clean()
+  5. lower-case A-Z (ASCII only, so no language's case rules differ) and write Thai digits
+     ๐-๙ as 0-9.                                                    -- step 5: fold(), one character for one
+
+The index stores each page's text cleaned (steps 1-4) but not folded, so the browser shows snippets as
+the page writes them (Thai digits stay Thai) and folds them itself: fold() maps one character to one,
+so a hit found in the folded text is at the same place in the stored text.
+
+The index is a plain script, not JSON, so that it loads from disk (file://), where fetch() and XHR
+do not work: `window.PRONGSAI_INDEX = [[url, title, [headings], text], ...];`, one page a line. It
+holds each page's title, the headings of its <main> and the text of <main> without navigation (the
+header, menu and footer are outside <main>; the breadcrumb is a <nav>). A table cell whose text was
+already kept on the page is left out, so a long table with repeated values stays small.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+#: Written at the site root; search.js adds it as a <script> only when the search box is used.
+INDEX_FILE = "search-index.js"
+
+#: Pages that are not searched: the page shown at any missing URL, and the search page itself.
+NOT_INDEXED = ("404.html", "search.html")
+
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+_SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
+_SPACES = re.compile("[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ๐๑๒๓๔๕๖๗๘๙", "abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def clean(text: str) -> str:
+    """Steps 1-4: the text as stored in the index (invisible characters gone, NFC, single spaces)."""
+    text = _SARA_AM.sub("\\1\u0e33", _INVISIBLE.sub("", text))
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip(" ")
+
+
+def fold(text: str) -> str:
+    """Step 5: ASCII lower case and Arabic digits; one character for one, so positions do not move."""
+    return text.translate(_FOLD)
+
+
+def normalize(text: str) -> str:
+    """The matching form of a page's text or of a query (the same function as search.js normalize())."""
+    return fold(clean(text))
+
+
+def matches(query: str, text: str) -> bool:
+    """Whether every term of the query occurs in the text: the rule search.js applies."""
+    haystack = normalize(text)
+    return all(term in haystack for term in normalize(query).split(" ") if term)
+
+
+#: Elements whose text is not the page's content.
+_SKIPPED = {"nav", "script", "style", "template", "noscript", "button", "select", "textarea"}
+#: Elements that end a run of text: a space goes between them (never inside a Thai word split by <a>, <strong>...).
+_BLOCKS = {
+    "address", "article", "aside", "blockquote", "br", "caption", "dd", "details", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hr", "img", "label", "legend", "li", "main", "ol", "p", "pre", "section", "summary", "table", "tbody",
+    "td", "tfoot", "th", "thead", "tr", "ul",
+}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_CELLS = {"td", "th"}
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+class _MainText(HTMLParser):
+    """The headings and the text of a page's <main>, with table cells kept once each."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.headings: list[str] = []
+        self.body: list[str] = []
+        self._main = 0
+        self._skip = 0
+        self._heading: list | None = None
+        self._cell: list | None = None
+        self._cells_seen: set = set()
+
+    def _put(self, text: str) -> None:
+        if self._heading is not None:
+            self._heading.append(text)
+        elif self._cell is not None:
+            self._cell.append(text)
+        else:
+            self.body.append(text)
+
+    def _end_cell(self) -> None:
+        if self._cell is not None:
+            text = clean("".join(self._cell))
+            self._cell = None
+            if text and text not in self._cells_seen:
+                self._cells_seen.add(text)
+                self.body.append(f" {text} ")
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "main":
+            self._main += 1
+        if not self._main or tag in _VOID and tag not in _BLOCKS:
+            return
+        if tag in _SKIPPED:
+            self._skip += 1
+        elif self._skip:
+            return
+        elif tag in _HEADINGS and self._heading is None:
+            self._heading = []
+        elif tag in _CELLS or tag in ("tr", "table"):
+            self._end_cell()
+            if tag in _CELLS:
+                self._cell = []
+        if tag in _BLOCKS and not self._skip:
+            self._put(" ")
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self._main:
+            return
+        if tag in _SKIPPED:
+            self._skip = max(0, self._skip - 1)
+        elif self._skip:
+            return
+        elif tag in _HEADINGS and self._heading is not None:
+            text = clean("".join(self._heading))
+            self._heading = None
+            if text:
+                self.headings.append(text)
+        elif tag in _CELLS or tag in ("tr", "table"):
+            self._end_cell()
+        if tag in _BLOCKS:
+            self._put(" ")
+        if tag == "main":
+            self._main -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._main and not self._skip:
+            self._put(data)
+
+
+def page_entry(path: str, title: str, html: str) -> list:
+    """[url, title, headings, text] of one page, every string cleaned."""
+    parser = _MainText()
+    parser.feed(html)
+    parser.close()
+    title = clean(title)
+    headings = list(dict.fromkeys(h for h in parser.headings if h != title))
+    return [path, title, headings, clean("".join(parser.body))]
+
+
+def index_entries(rendered: dict, pages: list) -> list:
+    """The entries of every searchable page, in the order of the page list."""
+    return [
+        page_entry(page.path, page.title, rendered[page.path])
+        for page in pages
+        if page.path.endswith(".html") and page.path in rendered
+        and page.path not in NOT_INDEXED and not page.extra.get("standalone")
+    ]
+
+
+def index_script(rendered: dict, pages: list) -> bytes:
+    """search-index.js for the rendered pages {site path: html} of the page list (PageInfo)."""
+    lines = ",\n".join(json.dumps(entry, ensure_ascii=False, separators=(",", ":")) for entry in index_entries(rendered, pages))
+    return f"window.PRONGSAI_INDEX=[\n{lines}\n];\n".encode("utf-8")
+
+
+__all__ = ["INDEX_FILE", "clean", "fold", "normalize", "matches", "index_entries", "index_script", "page_entry"]
