@@ -128,7 +128,7 @@ def _absolute(site: Site, path: str) -> str:
 
 def sitemap(site: Site, pages: list) -> str:
     """sitemap.xml on the public base URL (a sitemap needs absolute addresses)."""
-    urls = "".join(f"<url><loc>{escape(_absolute(site, p.path))}</loc></url>\n" for p in pages if p.path != "404.html")
+    urls = "".join(f"<url><loc>{escape(_absolute(site, p.path))}</loc></url>\n" for p in pages if p.path not in ("404.html", "search.html"))
     return f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{urls}</urlset>\n'
 
 

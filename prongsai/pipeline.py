@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from . import opendata, sheets
+from . import offline, opendata, sheets
 from .content import discover
 from .problems import Problem, SiteError, errors_in, raise_if_errors
 from .render import broken_links, plan_pages, render_pages
@@ -99,6 +99,13 @@ def generated_files(site, model, memo=NO_MEMO) -> dict:
     return files
 
 
+def zip_folder(site) -> str:
+    """The folder name inside site.zip: the public host name (www.dongmueang.go.th), else "site"."""
+    base = site.settings.get("base_url") or ""
+    host = base.split("://", 1)[-1].split("/", 1)[0]
+    return host if host and host.isascii() else "site"
+
+
 def build_site(paths: Paths, build_date: date | None = None, strict: bool = False) -> BuildResult:
     """Build the site into paths.out; raise SiteError (and leave paths.out untouched) on errors."""
     check_output_folder(paths.out, [paths.content, paths.templates])
@@ -111,9 +118,12 @@ def build_site(paths: Paths, build_date: date | None = None, strict: bool = Fals
     raise_if_errors(problems + template_problems)
     generated[INDEX_FILE] = index_script(rendered, planned)
     copies = files_to_copy(paths, site.assets)
-    link_problems = broken_links(rendered, set(copies) | set(generated), planned, paths.project, paths.templates)
+    link_problems = broken_links(rendered, set(copies) | set(generated) | {offline.ZIP_PATH}, planned, paths.project,
+                                 paths.templates)
     raise_if_errors(problems + link_problems)
-    write_site(paths.out, {**rendered, **generated}, copies)
+    files = {**rendered, **generated}
+    files[offline.ZIP_PATH] = offline.site_zip(files, copies, zip_folder(site))
+    write_site(paths.out, files, copies)
     return BuildResult(len(rendered), len(copies), [p for p in problems if p not in errors_in(problems)], site, model)
 
 

@@ -26,6 +26,7 @@ already kept on the page is left out, so a long table with repeated values stays
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import unicodedata
@@ -163,20 +164,21 @@ def page_entry(path: str, title: str, html: str) -> list:
     return [path, title, headings, clean("".join(parser.body))]
 
 
-def index_entries(rendered: dict, pages: list) -> list:
-    """The entries of every searchable page, in the order of the page list."""
-    return [
-        page_entry(page.path, page.title, rendered[page.path])
-        for page in pages
-        if page.path.endswith(".html") and page.path in rendered
-        and page.path not in NOT_INDEXED and not page.extra.get("standalone")
-    ]
+@functools.lru_cache(maxsize=512)
+def _index_line(path: str, title: str, html: str) -> str:
+    """One page's entry as JSON; remembered, so that `serve` re-reads only the pages that changed."""
+    return json.dumps(page_entry(path, title, html), ensure_ascii=False, separators=(",", ":"))
 
 
 def index_script(rendered: dict, pages: list) -> bytes:
     """search-index.js for the rendered pages {site path: html} of the page list (PageInfo)."""
-    lines = ",\n".join(json.dumps(entry, ensure_ascii=False, separators=(",", ":")) for entry in index_entries(rendered, pages))
+    lines = ",\n".join(
+        _index_line(page.path, page.title, rendered[page.path])
+        for page in pages
+        if page.path.endswith(".html") and page.path in rendered
+        and page.path not in NOT_INDEXED and not page.extra.get("standalone")
+    )
     return f"window.PRONGSAI_INDEX=[\n{lines}\n];\n".encode("utf-8")
 
 
-__all__ = ["INDEX_FILE", "clean", "fold", "normalize", "matches", "index_entries", "index_script", "page_entry"]
+__all__ = ["INDEX_FILE", "NOT_INDEXED", "clean", "fold", "index_script", "matches", "normalize", "page_entry"]

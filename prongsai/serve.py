@@ -20,6 +20,8 @@ from pathlib import Path
 
 from . import opendata
 from .memo import Memo, stamp
+from .offline import ZIP_PATH
+from .search import INDEX_FILE, index_script
 from .pipeline import Paths, files_to_copy, generated_files, load_site
 from .problems import SiteError, format_report
 from .render import broken_links, plan_pages, render_pages
@@ -102,8 +104,10 @@ class Preview:
         fresh, problems = render_pages(site, model, self.paths.templates, self.paths.project, self.env, stale)
         pages = {page.path: fresh[page.path] if page.path in fresh else self.rendered.get(page.path, (None, ""))[1]
                  for page in planned}
+        generated[INDEX_FILE] = index_script(pages, planned)
         copies = files_to_copy(self.paths, site.assets)
-        problems += broken_links(pages, set(copies) | set(generated), planned, self.paths.project, self.paths.templates)
+        known = set(copies) | set(generated) | {ZIP_PATH}  # the preview makes no ZIP; the footer links it anyway
+        problems += broken_links(pages, known, planned, self.paths.project, self.paths.templates)
         if any(p.severity == "error" for p in problems):
             raise SiteError(problems)
         self._write_changes({**pages, **generated}, copies)
