@@ -1,4 +1,4 @@
-"""The whole site as one ZIP file, for a USB stick or a phone with no network.
+"""Reading with no network: the whole site as one ZIP file, and the service worker's place.
 
 Owns `site.zip`: every page, generated file and attachment of the build under
 one folder named after the agency, opened from disk by double-clicking
@@ -13,6 +13,8 @@ import zipfile
 from pathlib import Path
 
 ZIP_PATH = "site.zip"
+#: The service worker (templates/sw.js), written at the site root: revisits over http(s) work offline.
+WORKER_PATH = "sw.js"
 #: Zip entry times must be fixed for reproducible output; 1980-01-01 is the format's earliest.
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 

@@ -122,6 +122,9 @@ def build_site(paths: Paths, build_date: date | None = None, strict: bool = Fals
                                  paths.templates)
     raise_if_errors(problems + link_problems)
     files = {**rendered, **generated}
+    worker = paths.templates / offline.WORKER_PATH
+    if worker.is_file():  # at the site root, so that it may keep every page of the site
+        files[offline.WORKER_PATH] = worker.read_bytes()
     files[offline.ZIP_PATH] = offline.site_zip(files, copies, zip_folder(site))
     write_site(paths.out, files, copies)
     return BuildResult(len(rendered), len(copies), [p for p in problems if p not in errors_in(problems)], site, model)

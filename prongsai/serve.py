@@ -20,7 +20,7 @@ from pathlib import Path
 
 from . import opendata
 from .memo import Memo, stamp
-from .offline import ZIP_PATH
+from .offline import WORKER_PATH, ZIP_PATH
 from .search import INDEX_FILE, index_script
 from .pipeline import Paths, files_to_copy, generated_files, load_site
 from .problems import SiteError, format_report
@@ -105,6 +105,8 @@ class Preview:
         pages = {page.path: fresh[page.path] if page.path in fresh else self.rendered.get(page.path, (None, ""))[1]
                  for page in planned}
         generated[INDEX_FILE] = index_script(pages, planned)
+        # The pages register a service worker; the preview's keeps nothing, so an edit is never hidden by a cache.
+        generated[WORKER_PATH] = b"/* preview: this service worker keeps nothing */\n"
         copies = files_to_copy(self.paths, site.assets)
         known = set(copies) | set(generated) | {ZIP_PATH}  # the preview makes no ZIP; the footer links it anyway
         problems += broken_links(pages, known, planned, self.paths.project, self.paths.templates)

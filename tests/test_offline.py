@@ -1,0 +1,65 @@
+"""Reading with no network: the ZIP of the whole site, and revisits over http served by the service worker."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+import zipfile
+
+import pytest
+from test_browser import CHROMIUM_ARGS, browser, site  # noqa: F401 - the module's browser and sample build
+
+
+def test_the_zip_holds_the_whole_site_under_one_folder(site):  # noqa: F811
+    with zipfile.ZipFile(site / "site.zip") as archive:
+        names = archive.namelist()
+        assert names == sorted(names) and all(n.startswith("www.dongmueang.go.th/") for n in names)
+        inside = {n.split("/", 1)[1] for n in names}
+        on_disk = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()} - {"site.zip"}
+        assert inside == on_disk
+        assert archive.read("www.dongmueang.go.th/index.html") == (site / "index.html").read_bytes()
+        assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+
+
+@pytest.fixture
+def served(site):  # noqa: F811
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_page_seen_once_opens_again_with_no_network(browser, served):  # noqa: F811
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto(f"{served}/index.html", wait_until="load")
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    page.goto(f"{served}/ita/2568/o12.html", wait_until="load")  # seen once, now controlled by the worker
+    page.wait_for_function("navigator.serviceWorker.controller !== null")
+    page.goto(f"{served}/ita/2568/o12.html", wait_until="load")
+    context.set_offline(True)
+    page.goto(f"{served}/ita/2568/o12.html", wait_until="load")
+    assert "รายการการจัดซื้อจัดจ้าง" in page.inner_text("main")
+    header = page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor")
+    assert header == "rgb(20, 83, 45)", "the stylesheet came from the cache too"
+    context.set_offline(False)
+    context.close()
+    assert errors == []
+
+
+def test_from_disk_no_service_worker_is_registered(browser, site):  # noqa: F811
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    page.goto((site / "index.html").as_uri(), wait_until="load")
+    assert page.evaluate("navigator.serviceWorker ? navigator.serviceWorker.controller : null") is None
+    context.close()
+    assert errors == []
