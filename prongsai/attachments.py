@@ -7,7 +7,9 @@ empty is a problem, because an assessor who cannot open it scores the item 0.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import io
+
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
@@ -28,6 +30,9 @@ FILE_TYPES = {
     "gif": ("ภาพ GIF", "GIF image"), "svg": ("ภาพ SVG", "SVG image"),
 }
 RASTER = {"jpg", "jpeg", "png", "webp", "gif"}
+#: Wider images are published resized to this width: a phone screen needs no more, and a 3G line pays for every byte.
+MAX_WIDTH = 1200
+_FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "webp": "WEBP"}
 
 
 @dataclass(frozen=True)
@@ -39,9 +44,11 @@ class Attachment:
     size: int
     #: number of pages, for PDFs
     pages: int | None = None
-    #: pixel size, for images
+    #: pixel size, for images (as published: after resizing)
     width: int | None = None
     height: int | None = None
+    #: the bytes published instead of the file, when the build resized it
+    published: bytes | None = field(default=None, repr=False, compare=False)
 
     @property
     def name(self) -> str:
@@ -69,9 +76,18 @@ def _pdf_pages(file: Path) -> int:
         return len(PdfReader(stream).pages)
 
 
-def _image_size(file: Path) -> tuple[int, int]:
+def _image(relative: str, file: Path, size: int, ext: str) -> Attachment:
+    """An image's pixel size; one wider than MAX_WIDTH is resized (same format, deterministic bytes)."""
     with Image.open(file) as image:
-        return image.size
+        width, height = image.size
+        if width <= MAX_WIDTH or ext not in _FORMATS:
+            return Attachment(relative, size, width=width, height=height)
+        new_height = round(height * MAX_WIDTH / width)
+        smaller = image.convert("RGB" if _FORMATS[ext] == "JPEG" else image.mode).resize((MAX_WIDTH, new_height), Image.LANCZOS)
+    buffer = io.BytesIO()
+    smaller.save(buffer, _FORMATS[ext], **({"quality": 82} if _FORMATS[ext] == "JPEG" else {}))
+    data = buffer.getvalue()
+    return Attachment(relative, len(data), width=MAX_WIDTH, height=new_height, published=data)
 
 
 def read_attachment(content_root: Path, relative: str, shown: str) -> tuple[Attachment, list[Problem]]:
@@ -86,8 +102,7 @@ def read_attachment(content_root: Path, relative: str, shown: str) -> tuple[Atta
         if attachment.ext == "pdf":
             return Attachment(relative, size, pages=_pdf_pages(file)), []
         if attachment.ext in RASTER:
-            width, height = _image_size(file)
-            return Attachment(relative, size, width=width, height=height), []
+            return _image(relative, file, size, attachment.ext), []
     except (PdfReadError, UnidentifiedImageError, OSError, ValueError) as error:
         return attachment, [Problem(shown, 0, 0, f"เปิดไฟล์ {attachment.type_th} นี้ไม่ได้ ไฟล์อาจเสีย",
                                     f"this {attachment.type_en} file cannot be opened ({error})",

@@ -6,7 +6,7 @@ render.py; nothing here reads files or knows about YAML.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from .framework import Framework, Item
@@ -95,6 +95,8 @@ class Site:
     build_date: date
     #: site.yaml as parsed, with the line of every value
     settings_doc: Doc | None = None
+    #: attachments the build resized: site path -> the bytes published instead of the file
+    resized: dict = field(default_factory=dict)
 
     @property
     def digits(self) -> str:

@@ -61,8 +61,9 @@ def build_date_from_environment() -> date:
     return date.today()
 
 
-def files_to_copy(paths: Paths, assets: tuple) -> dict:
-    copies = {asset: paths.content / asset for asset in assets}
+def files_to_copy(paths: Paths, assets: tuple, resized: dict | None = None) -> dict:
+    """Files published as they are: the content's assets (but those the build resized) and templates/static/."""
+    copies = {asset: paths.content / asset for asset in assets if asset not in (resized or {})}
     static = paths.templates / "static"
     if static.is_dir():
         for file in sorted(static.rglob("*")):
@@ -117,7 +118,8 @@ def build_site(paths: Paths, build_date: date | None = None, strict: bool = Fals
     rendered, template_problems = render_pages(site, model, paths.templates, paths.project, only=planned)
     raise_if_errors(problems + template_problems)
     generated[INDEX_FILE] = index_script(rendered, planned)
-    copies = files_to_copy(paths, site.assets)
+    copies = files_to_copy(paths, site.assets, site.resized)
+    generated.update(site.resized)
     link_problems = broken_links(rendered, set(copies) | set(generated) | {offline.ZIP_PATH}, planned, paths.project,
                                  paths.templates)
     raise_if_errors(problems + link_problems)

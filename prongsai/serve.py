@@ -107,7 +107,8 @@ class Preview:
         generated[INDEX_FILE] = index_script(pages, planned)
         # The pages register a service worker; the preview's keeps nothing, so an edit is never hidden by a cache.
         generated[WORKER_PATH] = b"/* preview: this service worker keeps nothing */\n"
-        copies = files_to_copy(self.paths, site.assets)
+        copies = files_to_copy(self.paths, site.assets, site.resized)
+        generated.update(site.resized)
         known = set(copies) | set(generated) | {ZIP_PATH}  # the preview makes no ZIP; the footer links it anyway
         problems += broken_links(pages, known, planned, self.paths.project, self.paths.templates)
         if any(p.severity == "error" for p in problems):

@@ -179,4 +179,5 @@ def validate(inventory: Inventory, model: Model, content: Path, project: Path, b
     problems.extend(_broken_body_links(inventory, years, news, content, project))
     if settings is None:
         return None, problems
-    return Site(settings, years, tuple(news), tuple(inventory.assets), build_date, settings_doc), problems
+    resized = {path: a.published for path, a in sorted(attach.found.items()) if a.published is not None}
+    return Site(settings, years, tuple(news), tuple(inventory.assets), build_date, settings_doc, resized), problems
