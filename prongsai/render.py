@@ -6,6 +6,7 @@ URL scheme, which assessors rely on and which must never change:
   ita/index.html             every fiscal year's ITA section
   ita/<fiscal year>/index.html     the ITA index assessors start from
   ita/<fiscal year>/o<N>.html      one page per item, e.g. ita/2568/o12.html
+  posters/<fiscal year>/o<N>.html, posters/<fiscal year>/index.html   A4 notice-board posters (posters.py)
   news/index.html, news/<file name>.html
   contact.html, 404.html
 A template error names the template line and the content file being rendered.
@@ -25,6 +26,7 @@ import jinja2
 from . import opendata, thai
 from .content import shown
 from .model import Site
+from .posters import poster_path
 from .problems import Problem
 from .schema import Model
 from .templating import make_environment
@@ -92,6 +94,10 @@ def plan_pages(site: Site, model: Model, generated: dict | None = None) -> list[
             pages.append(PageInfo(entry.path, "item.html", f"{entry.item.code} {entry.item.name_th}", entry.source,
                                   "ita", {"year": year, "entry": entry, "kind": model.kinds[entry.item.kind],
                                           "downloads": _downloads(entry, generated, labels)}))
+        pages.append(PageInfo(poster_path(year.fiscal_year), "poster.html", f"โปสเตอร์ ITA ปีงบประมาณ พ.ศ. {year.fiscal_year}",
+                              section="ita", extra={"year": year, "entry": None}))
+        pages += [PageInfo(poster_path(year.fiscal_year, e.item.slug), "poster.html", f"โปสเตอร์ {e.item.code} {e.item.name_th}",
+                           e.source, "ita", {"year": year, "entry": e}) for e in year.items.values()]
     for post in site.news:
         pages.append(PageInfo(post.path, "news.html", post.title, post.source, "news", {"post": post}))
     return pages

@@ -37,6 +37,8 @@ INDEX_FILE = "search-index.js"
 
 #: Pages that are not searched: the page shown at any missing URL, and the search page itself.
 NOT_INDEXED = ("404.html", "search.html")
+#: Folders whose pages are not searched: the notice-board posters repeat their item pages (posters.py).
+NOT_INDEXED_FOLDERS = ("posters/",)
 
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 _SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
@@ -176,9 +178,9 @@ def index_script(rendered: dict, pages: list) -> bytes:
         _index_line(page.path, page.title, rendered[page.path])
         for page in pages
         if page.path.endswith(".html") and page.path in rendered
-        and page.path not in NOT_INDEXED and not page.extra.get("standalone")
+        and page.path not in NOT_INDEXED and not page.path.startswith(NOT_INDEXED_FOLDERS) and not page.extra.get("standalone")
     )
     return f"window.PRONGSAI_INDEX=[\n{lines}\n];\n".encode("utf-8")
 
 
-__all__ = ["INDEX_FILE", "NOT_INDEXED", "clean", "fold", "index_script", "matches", "normalize", "page_entry"]
+__all__ = ["INDEX_FILE", "NOT_INDEXED", "NOT_INDEXED_FOLDERS", "clean", "fold", "index_script", "matches", "normalize", "page_entry"]

@@ -16,7 +16,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from . import thai
+from . import posters, thai
 from .framework import PERIODS
 
 
@@ -181,4 +181,5 @@ def make_environment(templates: Path, digits: str) -> jinja2.Environment:
     env.globals["fiscal_months"] = thai.fiscal_months
     env.globals["fiscal_year_start"] = thai.fiscal_year_start
     env.globals["fiscal_year_end"] = thai.fiscal_year_end
+    env.globals.update(qr_svg=posters.qr_svg, poster_path=posters.poster_path)
     return env
