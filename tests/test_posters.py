@@ -109,3 +109,21 @@ def test_item_pages_carry_the_print_header(built):
     assert failures == []
     css = (out / "static/style.css").read_text(encoding="utf-8")
     assert ".print-only { display: none; }" in css and "@media print" in css
+
+
+def test_the_o9_poster_shows_every_service_flow_with_its_times(tmp_path):
+    """The agency's measure: each service's steps and time posted where visitors wait (one A4 page each)."""
+    from conftest import ROOT, TEMPLATES
+
+    from prongsai import Paths, build_site
+    from prongsai.pipeline import load_site
+
+    out = tmp_path / "site"
+    build_site(Paths(project=ROOT, content=ROOT / "content", templates=TEMPLATES, out=out))
+    services = load_site(Paths(ROOT, ROOT / "content", TEMPLATES, out)).site.years[2568].items["O9"].values["services"]
+    poster = (out / "posters/2568/o9.html").read_text(encoding="utf-8")
+    flows = [s for s in services if s["steps"]]
+    assert poster.count('class="flow-poster"') == len(flows) > 0
+    for service in flows:
+        assert service["title"] in poster
+    assert poster.count("ขั้นตอนที่ ") == sum(len(s["steps"]) for s in flows)
