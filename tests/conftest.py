@@ -28,6 +28,24 @@ email: saraban@test.go.th
 """
 
 
+#: One month of procurement with one complete row: an O12 file that builds.
+PROCUREMENT_YAML = """\
+months:
+  - month: 2567-10
+    rows:
+      - name: ซื้อกระดาษ
+        budget: 15000
+        source: งบประมาณรายจ่ายประจำปี
+        status: completed
+        method: specific
+        median_price: 14380
+        agreed_price: 14380
+        vendor: ร้านดงเมืองพาณิชย์
+        egp_no: "67105844132"
+        contract_date: 2567-10-08
+"""
+
+
 def png_bytes(width: int = 40, height: int = 30) -> bytes:
     buffer = io.BytesIO()
     Image.new("RGB", (width, height), (20, 83, 45)).save(buffer, "PNG")

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, pdf_bytes, png_bytes
+from conftest import PROCUREMENT_YAML, ROOT, pdf_bytes, png_bytes
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
@@ -83,21 +83,7 @@ executives:
     position: นายก
     role: chief
 """
-PROC = """\
-months:
-  - month: 2567-10
-    rows:
-      - name: ซื้อกระดาษ
-        budget: 15000
-        source: งบประมาณรายจ่ายประจำปี
-        status: completed
-        method: specific
-        median_price: 14380
-        agreed_price: 14380
-        vendor: ร้านดงเมืองพาณิชย์
-        egp_no: "67105844132"
-        contract_date: 2567-10-08
-"""
+PROC = PROCUREMENT_YAML
 SITE = """\
 name_th: องค์การบริหารส่วนตำบลทดสอบ
 name_en: Test SAO
@@ -437,7 +423,6 @@ def test_an_unknown_year_is_refused(tmp_path):
 
 def test_the_committed_editor_files_are_up_to_date(tmp_path):
     """The repository's own .vscode/ is what `python build.py schema` writes today."""
-    from conftest import ROOT
 
     from prongsai.framework import available_years
 

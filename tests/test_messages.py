@@ -6,27 +6,13 @@ import dataclasses
 import shutil
 
 import pytest
-from conftest import TEMPLATES, pdf_bytes, png_bytes
+from conftest import PROCUREMENT_YAML, TEMPLATES, pdf_bytes, png_bytes
 
 from prongsai import Paths, SiteError, build_site
 from prongsai.framework import available_years
 
 EX = "executives:\n  - name: นายทดสอบ ใจดี\n    position: นายก\n    role: chief\n"
-PROC = """\
-months:
-  - month: 2567-10
-    rows:
-      - name: ซื้อกระดาษ
-        budget: 15000
-        source: งบประมาณรายจ่ายประจำปี
-        status: completed
-        method: specific
-        median_price: 14380
-        agreed_price: 14380
-        vendor: ร้านดงเมืองพาณิชย์
-        egp_no: "67105844132"
-        contract_date: 2567-10-08
-"""
+PROC = PROCUREMENT_YAML
 NEWS = "---\ntitle: ประชุมประชาคม\ndate: 2567-10-15\n{extra}---\nเนื้อข่าว\n"
 FIX_HINT_FIELDS = "executives, updated, changes, attachments"
 #: the years of prongsai/data/ita-*.yaml, as the hint lists them ("2568, 2569")
