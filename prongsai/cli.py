@@ -190,8 +190,8 @@ def import_command(args: argparse.Namespace) -> int:
     for problem in problems:
         print(problem.format(), file=sys.stderr)
     if text is None:
-        print(f"นำเข้าไม่สำเร็จ: แก้ช่องในตารางตามรายการข้างบนแล้วนำเข้าอีกครั้ง ยังไม่ได้เขียนไฟล์ใด | "
-              f"import failed: fix the cells listed above and import again; nothing was written", file=sys.stderr)
+        print("นำเข้าไม่สำเร็จ: แก้ช่องในตารางตามรายการข้างบนแล้วนำเข้าอีกครั้ง ยังไม่ได้เขียนไฟล์ใด | "
+              "import failed: fix the cells listed above and import again; nothing was written", file=sys.stderr)
         return 1
     target = args.to or args.file.with_suffix(".yaml")
     target.write_text(text, encoding="utf-8", newline="\n")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import thai
-from .model import ItemPage, Site, YearSite
+from .model import ItemPage, Site
 from .problems import ERROR, WARNING, Problem
 from .schema import Field, Model
 

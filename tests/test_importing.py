@@ -28,8 +28,8 @@ def xlsx(folder: Path, rows: list, title: str = "O12", name: str = "จัดซ
     sheet.title = title
     for row in rows:
         sheet.append(row)
-    for cells in merged:
-        sheet.merge_cells(cells)
+    for cell_range in merged:
+        sheet.merge_cells(cell_range)
     file = folder / name
     file.write_bytes(sheets.workbook_bytes(workbook))
     return file

@@ -14,7 +14,7 @@ from prongsai import Paths, build_site, yamlio
 from prongsai.framework import available_years, load_framework
 from prongsai.pipeline import load_site
 from prongsai.readiness import check_year
-from prongsai.scaffold import ScaffoldError, init_project, item_stub, new_item, new_year
+from prongsai.scaffold import ScaffoldError, item_stub, new_item, new_year
 from prongsai.schema import load_model
 
 MODEL = load_model()
