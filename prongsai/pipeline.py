@@ -107,8 +107,11 @@ def zip_folder(site) -> str:
     return host if host and host.isascii() else "site"
 
 
-def build_site(paths: Paths, build_date: date | None = None, strict: bool = False) -> BuildResult:
-    """Build the site into paths.out; raise SiteError (and leave paths.out untouched) on errors."""
+def build_site(paths: Paths, build_date: date | None = None, strict: bool = False, jobs: int | None = None) -> BuildResult:
+    """Build the site into paths.out; raise SiteError (and leave paths.out untouched) on errors.
+
+    `jobs` is how many processes may render at once (None: one per core; 1: this process only, as `batch` asks).
+    """
     check_output_folder(paths.out, [paths.content, paths.templates])
     loaded = load_site(paths, build_date, strict)
     site, model, problems = loaded.site, loaded.model, loaded.warnings
