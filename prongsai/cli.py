@@ -1,4 +1,4 @@
-"""The command line: `python build.py [build|check|itas]` or `prongsai …` (build is the default verb).
+"""The command line: `python build.py [build|check|itas|…|batch]` or `prongsai …` (build is the default verb).
 
 Owns arguments, exit codes and what is printed. Content problems are printed
 in full and give exit status 1 with no traceback; anything else is a bug in
@@ -38,11 +38,12 @@ def _parser() -> argparse.ArgumentParser:
         description="สร้างเว็บไซต์เปิดเผยข้อมูล ITA จาก content/ | Build the ITA disclosure site from content/",
     )
     parser.add_argument("command", nargs="?", default="build",
-                        choices=["build", "check", "itas", "serve", "new", "new-year", "init", "schema", "import"],
+                        choices=["build", "check", "itas", "serve", "new", "new-year", "init", "schema", "import", "batch"],
                         help="build (ค่าเริ่มต้น): สร้างเว็บไซต์ | check: ตรวจความพร้อม ITA | itas: ไฟล์ CSV สำหรับระบบ ITAS | "
                              "serve: ดูตัวอย่างสดขณะแก้ไข | new O12: ไฟล์เริ่มต้นของข้อ | new-year 2569: เตรียมปีงบประมาณใหม่ | "
                              "init DIR: โครงการใหม่ของหน่วยงานอื่น | schema: ช่วยพิมพ์ใน VS Code | "
-                             "import procurement FILE.xlsx: นำเข้าตาราง")
+                             "import procurement FILE.xlsx: นำเข้าตาราง | "
+                             "batch DIR… [--jobs N] [--list FILE]: สร้างหลายหน่วยงานพร้อมกัน (python build.py batch --help)")
     parser.add_argument("target", nargs="?", help="new: รหัสข้อ เช่น O12 | new-year: ปี เช่น 2569 | init: โฟลเดอร์ | "
                                                    "import: procurement, complaints หรือ services")
     parser.add_argument("file", nargs="?", type=Path, help="import: ไฟล์ .xlsx หรือ .csv | the sheet to import")
@@ -218,7 +219,15 @@ def schema_command(project: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     _use_utf8_output()
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["batch"]:  # its own options and many folders: see prongsai/batch.py
+        from .batch import main as batch_main
+
+        return batch_main(argv[1:])
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command == "batch":
+        parser.error("batch ต้องเป็นคำแรก | batch must come first: python build.py batch DIR…")
     paths = _paths(args, Path.cwd())
     if args.command == "check":
         return check(paths, args)
