@@ -13,9 +13,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from PIL import Image, UnidentifiedImageError
-from pypdf import PdfReader
-from pypdf.errors import PdfReadError
 
 from .problems import Problem
 
@@ -72,12 +69,16 @@ class Attachment:
 
 
 def _pdf_pages(file: Path) -> int:
+    from pypdf import PdfReader  # imported when a PDF is read: most rebuilds find every count in the cache
+
     with file.open("rb") as stream:
         return len(PdfReader(stream).pages)
 
 
 def _image(relative: str, file: Path, size: int, ext: str) -> Attachment:
     """An image's pixel size; one wider than MAX_WIDTH is resized (same format, deterministic bytes)."""
+    from PIL import Image
+
     with Image.open(file) as image:
         width, height = image.size
         if width <= MAX_WIDTH or ext not in _FORMATS:
@@ -98,6 +99,9 @@ def read_attachment(content_root: Path, relative: str, shown: str) -> tuple[Atta
     if size == 0:
         return attachment, [Problem(shown, 0, 0, "ไฟล์นี้ว่างเปล่า (0 ไบต์)", "this file is empty (0 bytes)",
                                     "แทนที่ด้วยไฟล์ที่ถูกต้อง", "replace it with the real file")]
+    from PIL import UnidentifiedImageError
+    from pypdf.errors import PdfReadError
+
     try:
         if attachment.ext == "pdf":
             return Attachment(relative, size, pages=_pdf_pages(file)), []

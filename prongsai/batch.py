@@ -23,7 +23,7 @@ from .cli import BUNDLED_TEMPLATES
 from .content import shown
 from .pipeline import Paths, build_site
 from .problems import SiteError, format_report
-from .write import OutputError
+from .emit import OutputError
 
 OK, FAILED, UNUSABLE, BUG = "ok", "failed", "unusable", "bug"
 #: exit status per outcome; the highest one met is the batch's

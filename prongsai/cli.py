@@ -19,7 +19,7 @@ from .pipeline import Paths, build_site, load_site
 from .problems import SiteError, format_report
 from .readiness import check_year
 from .report import check_text, write_itas_csv, write_staff_report
-from .write import OutputError
+from .emit import OutputError
 
 #: The templates shipped beside the package, used when the project has none of its own.
 BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"

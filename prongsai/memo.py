@@ -24,13 +24,20 @@ class Memo:
 
     def __init__(self) -> None:
         self._kept: dict = {}
+        #: the files the watcher saw change since the last rebuild; the others are taken as unchanged without
+        #: looking at them (thousands of posts: no stat each). None: look at every file.
+        self.changed: set | None = None
         #: how many values were reused and recomputed since the last reset, for the rebuild report
         self.hits = 0
         self.misses = 0
 
     def get(self, what: str, file: Path, compute: Callable[[], object]) -> object:
-        key, current = (what, str(file)), stamp(file)
+        key = (what, str(file))
         kept = self._kept.get(key)
+        if kept is not None and self.changed is not None and key[1] not in self.changed:
+            self.hits += 1
+            return kept[1]
+        current = stamp(file)
         if kept is not None and kept[0] == current and current is not None:
             self.hits += 1
             return kept[1]
@@ -39,6 +46,15 @@ class Memo:
         self._kept[key] = (current, value)
         return value
 
+    def remember(self, key: tuple, compute: Callable[[], object]) -> object:
+        """compute() once per key (a key names everything the value is made from)."""
+        if key not in self._kept:
+            self.misses += 1
+            self._kept[key] = (None, compute())
+        else:
+            self.hits += 1
+        return self._kept[key][1]
+
 
 class NoMemo:
     """For a plain build: always compute."""
@@ -46,6 +62,9 @@ class NoMemo:
     hits = misses = 0
 
     def get(self, what: str, file: Path, compute: Callable[[], object]) -> object:
+        return compute()
+
+    def remember(self, key: tuple, compute: Callable[[], object]) -> object:
         return compute()
 
 

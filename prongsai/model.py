@@ -58,8 +58,23 @@ class YearSite:
 
 
 @dataclass(frozen=True)
+class Body:
+    """Where a post's Markdown text is and what it hashes to; its HTML is made only when a page needs it."""
+
+    #: the file, and the line its Markdown starts on
+    file: str
+    first_line: int
+    #: hash of the Markdown text (depend.digest)
+    text_digest: bytes
+
+
+@dataclass(frozen=True)
 class NewsPost:
-    """A dated news post (evidence for the news item, O4 in 2568)."""
+    """A dated news post (evidence for the news item, O4 in 2568).
+
+    Its body's HTML is not held (10,000 posts would not fit in a small memory):
+    `body_html` asks the build's Bodies (bodies.py), which converts or finds it in the cache.
+    """
 
     slug: str
     title: str
@@ -68,8 +83,13 @@ class NewsPost:
     image: object
     image_alt: str
     documents: list
-    body_html: str
+    body: Body
     source: str
+    bodies: object = field(default=None, repr=False, compare=False)
+
+    @property
+    def body_html(self) -> str:
+        return self.bodies.html(self.body)
 
     @property
     def path(self) -> str:

@@ -9,6 +9,7 @@ times), so publishing it never shows a change that is not there.
 from __future__ import annotations
 
 import io
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -17,6 +18,19 @@ ZIP_PATH = "site.zip"
 WORKER_PATH = "sw.js"
 #: Zip entry times must be fixed for reproducible output; 1980-01-01 is the format's earliest.
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+def write_zip(target: Path, files: list, folder: str) -> None:
+    """Write the ZIP of [(site path, file on disk)] to `target`, one file at a time (memory stays flat)."""
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for path, file in sorted(files):
+            if path == ZIP_PATH:
+                continue
+            info = zipfile.ZipInfo(f"{folder}/{path}", date_time=_FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            with open(file, "rb") as source, archive.open(info, "w") as entry:
+                shutil.copyfileobj(source, entry, 1 << 20)
 
 
 def site_zip(pages: dict, copies: dict, folder: str) -> bytes:

@@ -9,19 +9,23 @@ from __future__ import annotations
 
 import os
 import posixpath
+import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from . import offline, opendata, sheets
+from . import emit, offline, opendata
+from .bodies import Bodies
+from .cache import Cache, Kept, cache_folder
 from .content import discover
-from .problems import Problem, SiteError, errors_in, raise_if_errors
-from .render import broken_links, plan_pages, render_pages
+from .depend import Digests, code_version, entry_digest, shell_digest
 from .memo import NO_MEMO
+from .problems import Problem, SiteError, errors_in, raise_if_errors
+from .render import plan_pages
 from .schema import MODEL_FILE, load_model
-from .search import INDEX_FILE, index_script
+from .search import INDEX_FILE
+from .templating import make_environment
 from .validate import validate
-from .write import check_output_folder, write_site
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,8 @@ class Paths:
     content: Path
     templates: Path
     out: Path
+    #: the build cache's folder (None: .prongsai-cache in the project folder)
+    cache: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,12 @@ class BuildResult:
     #: the validated site, for the readiness summary printed after a build
     site: object = None
     model: object = None
+    #: the site paths written by this build, sorted (the others were unchanged since the last build)
+    changed: tuple = ()
+
+    @property
+    def written(self) -> int:
+        return len(self.changed)
 
 
 @dataclass(frozen=True)
@@ -51,6 +63,8 @@ class Loaded:
     site: object
     model: object
     warnings: list
+    #: discover()'s result: the content files by role, and the problems of their names and places
+    found: tuple = ()
 
 
 def build_date_from_environment() -> date:
@@ -72,16 +86,22 @@ def files_to_copy(paths: Paths, assets: tuple, resized: dict | None = None) -> d
     return copies
 
 
-def load_site(paths: Paths, build_date: date | None = None, strict: bool = False, memo=NO_MEMO) -> Loaded:
-    """The discover and validate stages: the checked Site, or SiteError with every problem."""
+def load_site(paths: Paths, build_date: date | None = None, strict: bool = False, memo=NO_MEMO, bodies=None,
+              found: tuple | None = None) -> Loaded:
+    """The discover and validate stages: the checked Site, or SiteError with every problem.
+
+    `found` is discover()'s result when `serve` knows no file was added or removed since it was made.
+    """
     model = memo.get("model", MODEL_FILE, load_model)
-    inventory, problems = discover(paths.content, paths.project)
-    site, found = validate(inventory, model, paths.content, paths.project, build_date or build_date_from_environment(), memo)
+    inventory, discovered = found or discover(paths.content, paths.project)
+    problems = list(discovered)
+    site, found = validate(inventory, model, paths.content, paths.project, build_date or build_date_from_environment(), memo,
+                           bodies)
     problems += found
     if strict and problems:
         raise SiteError(problems)
     raise_if_errors(problems)
-    return Loaded(site, model, problems)
+    return Loaded(site, model, problems, (inventory, tuple(discovered)))
 
 
 def generated_files(site, model, memo=NO_MEMO) -> dict:
@@ -92,12 +112,18 @@ def generated_files(site, model, memo=NO_MEMO) -> dict:
             if entry.values is None or entry.item.kind != "procurement":
                 continue
             folder = posixpath.dirname(entry.path)
-            made = memo.get("sheets", Path(entry.doc.path) if entry.doc else Path(entry.source),
-                            lambda: sheets.output_files(entry.values, site.settings, year.fiscal_year, entry.item.slug))
+            make = lambda: _sheets(entry.values, site.settings, year.fiscal_year, entry.item.slug)  # noqa: E731
+            made = memo.remember(("sheets", entry_digest(entry), site.settings, year.fiscal_year), make)
             files.update({f"{folder}/{name}": data for name, data in made.items()})
     for dataset in opendata.datasets(site, model):
         files.update(opendata.dataset_files(dataset))
     return files
+
+
+def _sheets(values: dict, settings: dict, fiscal_year: int, slug: str) -> dict:
+    from . import sheets  # openpyxl loads only when a table is not in the cache
+
+    return sheets.output_files(values, settings, fiscal_year, slug)
 
 
 def zip_folder(site) -> str:
@@ -107,32 +133,70 @@ def zip_folder(site) -> str:
     return host if host and host.isascii() else "site"
 
 
-def build_site(paths: Paths, build_date: date | None = None, strict: bool = False, jobs: int | None = None) -> BuildResult:
+def build_site(paths: Paths, build_date: date | None = None, strict: bool = False, jobs: int | None = None,
+               use_cache: bool = True) -> BuildResult:
     """Build the site into paths.out; raise SiteError (and leave paths.out untouched) on errors.
 
-    `jobs` is how many processes may render at once (None: one per core; 1: this process only, as `batch` asks).
+    `jobs` is how many processes may render at once (None: one per core; 1: this process only, as `batch`
+    asks). With `use_cache`, what the last build made is reused where its inputs are unchanged (cache.py):
+    the output is byte for byte what a build without the cache makes.
     """
-    check_output_folder(paths.out, [paths.content, paths.templates])
-    loaded = load_site(paths, build_date, strict)
+    emit.check_output_folder(paths.out, [paths.content, paths.templates])
+    store = Cache(paths.cache or cache_folder(paths.project) if use_cache else None)
+    try:
+        return _build_with(store, paths, build_date, strict, jobs or os.cpu_count() or 1)
+    finally:
+        store.close()
+
+
+def _build_with(store: Cache, paths: Paths, build_date: date | None, strict: bool, jobs: int) -> BuildResult:
+    code = code_version()
+    bodies, memo = Bodies(store.file, code), Kept(store, code, NO_MEMO)
+    loaded = load_site(paths, build_date, strict, memo, bodies)
     site, model, problems = loaded.site, loaded.model, loaded.warnings
-    generated = generated_files(site, model)
+    store.keep(*bodies.take_made())
+    out = paths.out.resolve()
+    (planned, generated), copies = site_files(paths, site, model, memo), files_to_copy(paths, site.assets, site.resized)
+    recorded = store.outputs(str(out))
+    update = emit.build_update(pipeline_job(paths, site, code, bodies, out, planned, generated, copies), out, recorded,
+                               generated, copies, zip_folder(site), jobs)
+    store.keep(update.bodies, update.checked)
+    store.commit()  # what was converted stays useful even if this build fails
+    found = problems + update.problems
+    if errors_in(found) or (strict and found):
+        update.discard()
+        raise SiteError(found)
+    store.record_outputs(str(out), update.commit(recorded))
+    store.commit()
+    pages = sum(1 for path in update.outputs if path.endswith(".html"))
+    return BuildResult(pages, len(update.outputs) - pages, [p for p in found if p not in errors_in(found)], site, model,
+                       tuple(sorted(update.written)))
+
+
+def site_files(paths: Paths, site, model, memo, preview: bool = False) -> tuple[list, dict]:
+    """The page list, and every file the build makes that is not a page: tables, feeds, resized images, the
+    service worker (the preview's keeps nothing, so an edit is never hidden by a cache)."""
+    generated = generated_files(site, model, memo)
     planned = plan_pages(site, model, generated)
     generated.update(opendata.feeds(site, planned))
-    rendered, template_problems = render_pages(site, model, paths.templates, paths.project, only=planned)
-    raise_if_errors(problems + template_problems)
-    generated[INDEX_FILE] = index_script(rendered, planned)
-    copies = files_to_copy(paths, site.assets, site.resized)
     generated.update(site.resized)
-    link_problems = broken_links(rendered, set(copies) | set(generated) | {offline.ZIP_PATH}, planned, paths.project,
-                                 paths.templates)
-    raise_if_errors(problems + link_problems)
-    files = {**rendered, **generated}
     worker = paths.templates / offline.WORKER_PATH
-    if worker.is_file():  # at the site root, so that it may keep every page of the site
-        files[offline.WORKER_PATH] = worker.read_bytes()
-    files[offline.ZIP_PATH] = offline.site_zip(files, copies, zip_folder(site))
-    write_site(paths.out, files, copies)
-    return BuildResult(len(rendered), len(copies), [p for p in problems if p not in errors_in(problems)], site, model)
+    if preview:
+        generated[offline.WORKER_PATH] = b"/* preview: this service worker keeps nothing */\n"
+    elif worker.is_file():  # at the site root, so that it may keep every page of the site
+        generated[offline.WORKER_PATH] = worker.read_bytes()
+    return planned, generated
+
+
+def pipeline_job(paths: Paths, site, code: bytes, bodies, out: Path, planned: list, generated: dict, copies: dict,
+                 env=None, kept: dict | None = None) -> emit.Job:
+    """What the render stage needs; `kept` carries page digests from one rebuild of `serve` to the next."""
+    known = {p.path for p in planned} | set(generated) | set(copies) | {INDEX_FILE, offline.ZIP_PATH}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    return emit.Job(site, planned, env or make_environment(paths.templates, site.digits),
+                    shell_digest(code, paths.templates, site), known, scratch, paths.project, paths.templates,
+                    Digests(site, planned, kept), bodies)
 
 
 __all__ = ["Paths", "BuildResult", "Loaded", "build_site", "load_site", "SiteError", "Problem"]

@@ -1,4 +1,4 @@
-"""The render stage: every page of the site as HTML text, in memory.
+"""The page list and the checks of a rendered page (emit.py renders them).
 
 Owns the page list (which URL comes from which template and content) and the
 URL scheme, which assessors rely on and which must never change:
@@ -29,7 +29,6 @@ from .model import Site
 from .posters import poster_path
 from .problems import Problem
 from .schema import Model
-from .templating import make_environment
 
 
 @dataclass(frozen=True)
@@ -103,7 +102,7 @@ def plan_pages(site: Site, model: Model, generated: dict | None = None) -> list[
     return pages
 
 
-def _template_problem(error: Exception, page: PageInfo, templates: Path, project: Path) -> Problem:
+def template_problem(error: Exception, page: PageInfo, templates: Path, project: Path) -> Problem:
     """Where in which template the error is, and which content was being rendered."""
     if isinstance(error, jinja2.TemplateSyntaxError) and error.filename:
         template, line = error.filename, error.lineno
@@ -116,28 +115,6 @@ def _template_problem(error: Exception, page: PageInfo, templates: Path, project
         f"แม่แบบหน้าเว็บผิดพลาด: {error}", f"template error: {type(error).__name__}: {error}",
         context=f"ขณะสร้างหน้า {page.path} จาก {source} (while rendering {source} -> {page.path})",
     )
-
-
-def render_pages(site: Site, model: Model, templates: Path, project: Path, env=None,
-                 only: list | None = None) -> tuple[dict, list[Problem]]:
-    """Render every page (or `only` these); return {site path: html} and the template problems.
-
-    `serve` passes the environment it keeps, so templates are compiled once and recompiled when
-    they change, and only the pages whose inputs changed.
-    """
-    env = env or make_environment(templates, site.digits)
-    pages = only if only is not None else plan_pages(site, model)
-    rendered, problems = {}, []
-    for page in pages:
-        try:
-            template = env.get_template(page.template)
-            rendered[page.path] = template.render(site=site, page=page, pages=pages, **page.extra)
-        except jinja2.TemplateError as error:
-            problems.append(_template_problem(error, page, templates, project))
-        except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as error:
-            # Raised by template expressions (e.g. adding text to a number): still a template problem.
-            problems.append(_template_problem(error, page, templates, project))
-    return rendered, problems
 
 
 _LINK = re.compile(r'\s(?:href|src)="([^"]*)"')

@@ -26,7 +26,6 @@ already kept on the page is left out, so a long table with repeated values stays
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import unicodedata
@@ -156,31 +155,50 @@ class _MainText(HTMLParser):
             self._put(data)
 
 
-def page_entry(path: str, title: str, html: str) -> list:
-    """[url, title, headings, text] of one page, every string cleaned."""
+def page_entry(path: str, title: str, html: str, enough: int | None = None) -> list:
+    """[url, title, headings, text] of one page, every string cleaned; the text may stop once `enough` is read."""
     parser = _MainText()
-    parser.feed(html)
+    if enough is None:
+        parser.feed(html)
+    else:  # read the page a piece at a time, and stop when there is enough text
+        for start in range(0, len(html), 2048):
+            parser.feed(html[start:start + 2048])
+            if parser._main and sum(map(len, parser.body)) > 2 * enough:
+                break
     parser.close()
     title = clean(title)
     headings = list(dict.fromkeys(h for h in parser.headings if h != title))
     return [path, title, headings, clean("".join(parser.body))]
 
 
-@functools.lru_cache(maxsize=512)
-def _index_line(path: str, title: str, html: str) -> str:
-    """One page's entry as JSON; remembered, so that `serve` re-reads only the pages that changed."""
-    return json.dumps(page_entry(path, title, html), ensure_ascii=False, separators=(",", ":"))
+#: A news post is searched by its title, headings and opening text only: at thousands of posts a full-text
+#: index would be tens of megabytes for a phone to download; ITA pages keep all their text.
+NEWS_TEXT_CHARS = 400
 
 
-def index_script(rendered: dict, pages: list) -> bytes:
-    """search-index.js for the rendered pages {site path: html} of the page list (PageInfo)."""
-    lines = ",\n".join(
-        _index_line(page.path, page.title, rendered[page.path])
-        for page in pages
-        if page.path.endswith(".html") and page.path in rendered
-        and page.path not in NOT_INDEXED and not page.path.startswith(NOT_INDEXED_FOLDERS) and not page.extra.get("standalone")
-    )
-    return f"window.PRONGSAI_INDEX=[\n{lines}\n];\n".encode("utf-8")
+def indexed(page) -> bool:
+    """Whether a page (PageInfo) is searched."""
+    return (page.path.endswith(".html") and page.path not in NOT_INDEXED
+            and not page.path.startswith(NOT_INDEXED_FOLDERS) and not page.extra.get("standalone"))
 
 
-__all__ = ["INDEX_FILE", "NOT_INDEXED", "NOT_INDEXED_FOLDERS", "clean", "fold", "index_script", "matches", "normalize", "page_entry"]
+def index_line(page, html: str) -> str:
+    """The page's entry in search-index.js as one line of JSON, or "" when the page is not searched."""
+    if not indexed(page):
+        return ""
+    if "post" in page.extra:
+        path, title, headings, text = page_entry(page.path, page.title, html, NEWS_TEXT_CHARS)
+        entry = [path, title, headings, text[:NEWS_TEXT_CHARS]]
+    else:
+        entry = page_entry(page.path, page.title, html)
+    return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+
+
+def index_script(lines: list[str]) -> bytes:
+    """search-index.js from the pages' lines (index_line), in page order."""
+    joined = ",\n".join(line for line in lines if line)
+    return f"window.PRONGSAI_INDEX=[\n{joined}\n];\n".encode("utf-8")
+
+
+__all__ = ["INDEX_FILE", "NOT_INDEXED", "NOT_INDEXED_FOLDERS", "clean", "fold", "index_line", "index_script", "indexed", "matches",
+           "normalize", "page_entry"]

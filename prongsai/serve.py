@@ -11,6 +11,7 @@ back. livereload is used only here, so it can be swapped out.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -18,15 +19,15 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import opendata
+from . import emit
+from .bodies import Bodies
+from .cache import Cache, Kept, cache_folder
+from .depend import code_version
 from .memo import Memo, stamp
-from .offline import WORKER_PATH, ZIP_PATH
-from .search import INDEX_FILE, index_script
-from .pipeline import Paths, files_to_copy, generated_files, load_site
-from .problems import SiteError, format_report
-from .render import broken_links, plan_pages, render_pages
-from .templating import attachments_in as _attachments
+from .pipeline import Paths, files_to_copy, load_site, pipeline_job, site_files
+from .problems import SiteError, errors_in, format_report
 from .templating import make_environment
+from .watch import NoticeWatcher
 
 
 def snapshot(folders: list[Path]) -> dict:
@@ -60,92 +61,84 @@ def error_page(problems: list, stylesheet: str) -> str:
 
 @dataclass
 class Preview:
-    """The state kept between rebuilds: the memo, the Jinja environment, what is on disk."""
+    """The state kept between rebuilds: the memo, the cache, the Jinja environment, what is on disk."""
 
     paths: Paths
     #: the private folder that is served
     folder: Path
     memo: Memo = field(default_factory=Memo)
     env: object = None
-    #: site path -> html or source file as last written; empty after an error page
-    written: dict = field(default_factory=dict)
-    #: site path -> (fingerprint of its inputs, html) of the last successful render
-    rendered: dict = field(default_factory=dict)
+    #: site path -> cache.Output of every file in the folder as last built; empty after an error page
+    recorded: dict = field(default_factory=dict)
     last_snapshot: dict = field(default_factory=dict)
     failed: bool = False
+    #: how many files the last rebuild wrote (the rest were unchanged)
+    rendered: int = 0
+    jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
+    #: discover()'s last result, reused while no file is added or removed
+    found: tuple = ()
+    #: page digests kept from one rebuild to the next (depend.Digests)
+    kept: dict = field(default_factory=dict)
 
-    def rebuild(self) -> float | None:
-        """Rebuild if anything changed since the last build; return the seconds it took, or None."""
-        current = snapshot([self.paths.content, self.paths.templates])
-        if current == self.last_snapshot and self.written:
-            return None  # a second watch reporting the same burst
-        self.last_snapshot = current
+    def rebuild(self, changed: set | None = None) -> float | None:
+        """Rebuild if anything changed since the last build; return the seconds it took, or None.
+
+        `changed` is the set of files the watcher saw change; without it the folders are compared with the
+        last snapshot (a second watch reporting the same burst is skipped).
+        """
+        if changed is None:
+            current = snapshot([self.paths.content, self.paths.templates])
+            if current == self.last_snapshot and self.recorded:
+                return None
+            self.last_snapshot = current
+        self.memo.changed = changed
         started = time.perf_counter()
+        store = Cache(self.paths.cache or cache_folder(self.paths.project))
         try:
-            self._build()
+            self._build(store, changed)
             self.failed = False
         except SiteError as error:
             self._show_errors(error.problems)
             self.failed = True
+        finally:
+            store.close()
         return time.perf_counter() - started
 
-    def _build(self) -> None:
-        loaded = load_site(self.paths, memo=self.memo)
+    def _same_files(self, changed: set | None) -> tuple | None:
+        """The last discover() result, if the changed files are all files it knew and still there (none added or gone)."""
+        if not changed or not self.found:
+            return None
+        inventory = self.found[0]
+        known = {str(inventory.site_file)} | {str(f) for f in inventory.news}
+        known |= {str(self.paths.content / a) for a in inventory.assets}
+        known |= {str(f) for slot in inventory.items.values() for f in slot.values()}
+        templates = str(self.paths.templates)
+        content_changes = [path for path in changed if not path.startswith(templates)]
+        if all(path in known and Path(path).is_file() for path in content_changes):
+            return self.found
+        return None
+
+    def _build(self, store: Cache, changed: set | None) -> None:
+        code = self.memo.remember(("code",), code_version)  # the code does not change while it runs
+        bodies, memo = Bodies(store.file, code), Kept(store, code, self.memo)
+        loaded = load_site(self.paths, memo=memo, bodies=bodies, found=self._same_files(changed))
+        self.found = loaded.found
         site, model = loaded.site, loaded.model
         self.env = self.env or make_environment(self.paths.templates, site.digits)
-        generated = generated_files(site, model, self.memo)
-        planned = plan_pages(site, model, generated)
-        generated.update(opendata.feeds(site, planned))
-        templates = str(self.paths.templates)
-        keys = (hash(tuple((k, v) for k, v in self.last_snapshot.items() if k.startswith(templates))),
-                hash(tuple(self.last_snapshot.items())), stamp(self.paths.content / "site.yaml"))
-        prints = {page.path: self._fingerprint(page, keys) for page in planned}
-        stale = [page for page in planned if self.rendered.get(page.path, (None,))[0] != prints[page.path]]
-        fresh, problems = render_pages(site, model, self.paths.templates, self.paths.project, self.env, stale)
-        pages = {page.path: fresh[page.path] if page.path in fresh else self.rendered.get(page.path, (None, ""))[1]
-                 for page in planned}
-        generated[INDEX_FILE] = index_script(pages, planned)
-        # The pages register a service worker; the preview's keeps nothing, so an edit is never hidden by a cache.
-        generated[WORKER_PATH] = b"/* preview: this service worker keeps nothing */\n"
+        planned, generated = site_files(self.paths, site, model, memo, preview=True)
         copies = files_to_copy(self.paths, site.assets, site.resized)
-        generated.update(site.resized)
-        known = set(copies) | set(generated) | {ZIP_PATH}  # the preview makes no ZIP; the footer links it anyway
-        problems += broken_links(pages, known, planned, self.paths.project, self.paths.templates)
-        if any(p.severity == "error" for p in problems):
-            raise SiteError(problems)
-        self._write_changes({**pages, **generated}, copies)
-        self.rendered = {path: (prints[path], html) for path, html in pages.items()}
+        job = pipeline_job(self.paths, site, code, bodies, self.folder, planned, generated, copies, self.env, self.kept)
+        update = emit.build_update(job, self.folder, self.recorded, generated, copies, None, self.jobs, preview=True)
+        store.keep(*bodies.take_made())
+        store.keep(update.bodies, update.checked)
+        store.commit()
+        if errors_in(update.problems):
+            update.discard()
+            raise SiteError(loaded.warnings + update.problems)
+        self.rendered = len(update.written)
+        self.recorded = {output.path: output for output in update.commit(self.recorded)}
         for warning in loaded.warnings:
             print(warning.format(), file=sys.stderr)
-
-    def _fingerprint(self, page, keys: tuple) -> tuple:
-        """What a page is made from: its own files for item and news pages, else all content; and the templates."""
-        templates, everything, settings = keys
-        entry, post = page.extra.get("entry"), page.extra.get("post")
-        if post is not None:
-            files = [self.paths.project / post.source]
-        elif entry is not None and entry.item.kind != "news":
-            files = [self.paths.project / f for f in (entry.source, entry.body_source) if f]
-            files += [self.paths.content / a.path for a in _attachments(entry.values)]
-        else:
-            return (templates, everything)
-        return (templates, settings, tuple(stamp(f) for f in files))
-
-    def _write_changes(self, pages: dict, copies: dict) -> None:
-        wanted = {**{path: ("page", html) for path, html in pages.items()},
-                  **{path: ("file", stamp(source), source) for path, source in copies.items()}}
-        for path in sorted(set(self.written) - set(wanted)):
-            (self.folder / path).unlink(missing_ok=True)
-        for path, value in sorted(wanted.items()):
-            if self.written.get(path) == value:
-                continue
-            target = self.folder / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            if value[0] == "page":
-                target.write_bytes(value[1] if isinstance(value[1], bytes) else value[1].encode("utf-8"))
-            else:
-                shutil.copyfile(value[2], target)
-        self.written = wanted
 
     def _show_errors(self, problems: list) -> None:
         print(format_report(problems, "preview"), file=sys.stderr)
@@ -155,15 +148,16 @@ class Preview:
         for target in pages:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(page)
-        self.written = {}  # every page must be rewritten once the content is fixed
+        self.recorded = {}  # every page must be rewritten once the content is fixed
 
 
-def _report(preview: Preview) -> None:
-    seconds = preview.rebuild()
+def _report(preview: Preview, changed: set | None = None) -> None:
+    seconds = preview.rebuild(changed)
     if seconds is None:
         return
     state = "พบข้อผิดพลาด แสดงในเบราว์เซอร์ | errors shown in the browser" if preview.failed else "สำเร็จ | ok"
-    print(f"สร้างใหม่ใน {seconds * 1000:.0f} มิลลิวินาที ({state}) | rebuilt in {seconds * 1000:.0f} ms", flush=True)
+    print(f"สร้างใหม่ใน {seconds * 1000:.0f} มิลลิวินาที เขียน {preview.rendered} ไฟล์ ({state}) | "
+          f"rebuilt in {seconds * 1000:.0f} ms, {preview.rendered} files written", flush=True)
 
 
 def serve(paths: Paths, host: str = "127.0.0.1", port: int = 8000) -> int:
@@ -172,20 +166,20 @@ def serve(paths: Paths, host: str = "127.0.0.1", port: int = 8000) -> int:
     from livereload.handlers import LiveReloadHandler
 
     # livereload skips a reload that comes within 3 s of the last one, so a second save soon after the first
-    # would leave the browser on the old page; it already polls only every 0.8 s, which is pacing enough.
+    # would leave the browser on the old page; one rebuild per burst of changes is pacing enough.
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
 
     folder = Path(tempfile.mkdtemp(prefix="prongsai-preview-"))
     preview = Preview(paths, folder)
     _report(preview)
-    server = Server()
-    # One function for both folders; Preview.rebuild skips the second call of a burst.
-    rebuild = lambda: _report(preview)  # noqa: E731
-    server.watch(str(paths.content), rebuild)
-    server.watch(str(paths.templates), rebuild)
+    watcher = NoticeWatcher(lambda changed: _report(preview, changed))
+    server = Server(watcher=watcher)
+    server.watch(str(paths.content))
+    server.watch(str(paths.templates))
     print(f"เปิดดูที่ | open: http://{host}:{port}/  (หยุดด้วย Ctrl+C | stop with Ctrl+C)", flush=True)
     try:
         server.serve(host=host, port=port, root=str(folder), open_url_delay=None, restart_delay=0)
     finally:
+        watcher.stop()
         shutil.rmtree(folder, ignore_errors=True)
     return 0

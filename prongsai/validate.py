@@ -20,8 +20,10 @@ from .attachments import AttachmentCache
 from .content import Inventory, load_body, load_news, load_yaml, shown
 from .fields import Reader, check_record
 from .framework import framework_file, load_framework
+from .bodies import Bodies
+from .depend import digest
 from .memo import NO_MEMO
-from .model import ItemPage, NewsPost, Site, YearSite
+from .model import Body, ItemPage, NewsPost, Site, YearSite
 from .problems import Problem
 from .schema import Field, Model
 from .yamlio import Doc, read_text
@@ -62,6 +64,10 @@ class _Checking:
     problems: list
     #: results kept between rebuilds (serve); a plain build recomputes
     memo: object = NO_MEMO
+    #: news bodies: their checks now, their HTML when rendered (bodies.py)
+    bodies: object = None
+    #: news file -> its Markdown's local links, for the link check at the end of the stage
+    news_links: dict = None
 
 
 def _rendered_body(file: Path, project: Path) -> tuple:
@@ -110,25 +116,53 @@ def _unknown_item(code: str, framework, slot: dict, project: Path) -> Problem:
 
 
 def _news_post(file: Path, ctx: _Checking) -> NewsPost | None:
-    problems, project = ctx.problems, ctx.project
-    loaded, found = ctx.memo.get("news", file, lambda: load_news(file, project))
+    """One post, checked; kept between rebuilds of `serve` while its file and the files it names are unchanged."""
+    post, problems, ctx.news_links[file], named = ctx.memo.get("news-post", file, lambda: _check_post(file, ctx))
+    # Asked again, so that their resized bytes are published; one that changed since means checking the post again.
+    if any(ctx.attach(relative) != attachment for relative, attachment in named):
+        post, problems, ctx.news_links[file], named = _check_post(file, ctx)
+    ctx.problems.extend(problems)
+    return post
+
+
+def _check_post(file: Path, ctx: _Checking) -> tuple:
+    """(post or None, its problems, its body's local links, the attachments it names)."""
+    project, problems = ctx.project, []
+    loaded, found = load_news(file, project)
     problems.extend(found)
     if loaded.doc is None:
-        return None
+        return None, problems, [], ()
     slug = file.stem
     if not _SLUG.match(slug):
         problems.append(Problem(loaded.body_path, 0, 0, "ชื่อไฟล์ข่าวต้องไม่มีช่องว่างหรือเครื่องหมายพิเศษ",
                                 "a news file's name may hold only letters, digits, - and _",
                                 "ตั้งชื่อแบบ 2567-10-15-prachakhom.md", "name it like 2567-10-15-prachakhom.md"))
-        return None
-    reader = _reader(loaded.doc, file, ctx.content, ctx.attach, problems)
-    values = check_record(ctx.model.news_post, loaded.doc.data or {}, (), reader)
-    body_html, warnings = ctx.memo.get("news-body", file, lambda: markup.render(loaded.body, loaded.body_path, loaded.body_line))
+        return None, problems, [], ()
+    named = _NamedAttachments(ctx.attach)
+    values = check_record(ctx.model.news_post, loaded.doc.data or {}, (), _reader(loaded.doc, file, ctx.content, named, problems))
+    warnings, links = ctx.bodies.check(loaded.body, loaded.body_path, loaded.body_line)
     problems.extend(warnings)
     if values is None or values["date"] is None or values["title"] is None:
-        return None
-    return NewsPost(slug, values["title"], values["date"], values["summary"] or "", values["image"],
-                    values["image_alt"] or "", values["documents"], body_html, loaded.body_path)
+        return None, problems, links, tuple(named.names)
+    body = Body(str(file), loaded.body_line, digest(loaded.body))
+    post = NewsPost(slug, values["title"], values["date"], values["summary"] or "", values["image"],
+                    values["image_alt"] or "", values["documents"], body, loaded.body_path, ctx.bodies)
+    return post, problems, links, tuple(named.names)
+
+
+class _NamedAttachments:
+    """The attachment reader, noting which files a post names."""
+
+    def __init__(self, attach: AttachmentCache) -> None:
+        self.attach, self.names = attach, []
+
+    def __call__(self, relative: str):
+        found = self.attach(relative)
+        self.names.append((relative, found))
+        return found
+
+    def __getattr__(self, name: str):
+        return getattr(self.attach, name)
 
 
 def _site_paths(inventory: Inventory, years: dict, news: list) -> set:
@@ -141,17 +175,27 @@ def _site_paths(inventory: Inventory, years: dict, news: list) -> set:
     return pages | set(inventory.assets)
 
 
-def _broken_body_links(inventory: Inventory, years: dict, news: list, content: Path, project: Path) -> list[Problem]:
+def _local_links(inventory: Inventory, news_links: dict, project: Path):
+    """(file, its Markdown's local links) of every body: items' read now, news posts' found when checked."""
+    for slot in inventory.items.values():
+        if "md" in slot:
+            text, _ = read_text(slot["md"], shown(slot["md"], project))  # an unreadable file was reported when loaded
+            if text is not None:
+                yield slot["md"], markup.local_links(text)
+    yield from news_links.items()
+
+
+def _broken_body_links(inventory: Inventory, years: dict, news: list, news_links: dict, content: Path,
+                       project: Path) -> list[Problem]:
     """A Markdown link to a file the site will not have is an error at its line."""
-    known = _site_paths(inventory, years, news)
-    bodies = [slot["md"] for slot in inventory.items.values() if "md" in slot] + list(inventory.news)
+    known = None
     problems = []
-    for file in bodies:
-        text, _ = read_text(file, shown(file, project))  # an unreadable file was reported when loaded
-        if text is None:
+    for file, links in _local_links(inventory, news_links, project):
+        if not links:
             continue
         folder = file.parent.relative_to(content).as_posix()
-        for line, column, target in markup.local_links(text):
+        known = known or _site_paths(inventory, years, news)
+        for line, column, target in links:
             resolved = posixpath.normpath(posixpath.join(folder, unquote(target.split("#")[0])))
             if target.split("#")[0] and resolved not in known:
                 problems.append(Problem(
@@ -164,11 +208,15 @@ def _broken_body_links(inventory: Inventory, years: dict, news: list, content: P
 
 
 def validate(inventory: Inventory, model: Model, content: Path, project: Path, build_date: date,
-             memo=NO_MEMO) -> tuple[Site | None, list[Problem]]:
-    """Check every file; return the Site and every problem found (errors and warnings)."""
+             memo=NO_MEMO, bodies=None) -> tuple[Site | None, list[Problem]]:
+    """Check every file; return the Site and every problem found (errors and warnings).
+
+    `bodies` (bodies.Bodies) checks news bodies and later gives their HTML; None: one without a cache.
+    """
     problems: list[Problem] = []
     attach = AttachmentCache(content, lambda file: shown(file, project), memo)
-    ctx = _Checking(model, content, project, attach, problems, memo)
+    bodies = bodies or Bodies(None, b"")
+    ctx = _Checking(model, content, project, attach, problems, memo, bodies, {})
     settings, settings_doc = None, None
     if inventory.site_file is not None:
         settings, settings_doc = _check_file(model.site, inventory.site_file, content, project, attach, problems, memo)
@@ -176,7 +224,7 @@ def validate(inventory: Inventory, model: Model, content: Path, project: Path, b
     news = [post for post in (_news_post(f, ctx) for f in inventory.news) if post is not None]
     news.sort(key=lambda post: (post.date, post.slug), reverse=True)
     problems.extend(attach.problems)
-    problems.extend(_broken_body_links(inventory, years, news, content, project))
+    problems.extend(_broken_body_links(inventory, years, news, ctx.news_links, content, project))
     if settings is None:
         return None, problems
     resized = {path: a.published for path, a in sorted(attach.found.items()) if a.published is not None}

@@ -1,0 +1,189 @@
+"""What each page is made from, as hashes: the basis for reusing a page from the last build.
+
+Owns the dependency rule. A page's inputs are
+  - the shell: Prongsai's own code and data, every file under templates/, the
+    settings, the build date (anything that could change every page);
+  - its own content: the item, news post, year or file list it is made for;
+  - the shared parts of the site it read while rendering, noted by TrackedSite:
+    the news posts' fields it read (a list of titles does not read bodies, so
+    editing a post's text re-renders that post's page and not the list pages),
+    the ITA years, the assets, the page list.
+A page whose inputs hash to what the last build recorded, under the same
+names, would render to the same bytes, because rendering reads nothing else.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def digest(*parts) -> bytes:
+    """A short hash of values: bytes as they are, anything else by its repr (dataclasses, dicts, dates...)."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part if isinstance(part, bytes) else repr(part).encode("utf-8")
+        h.update(len(data).to_bytes(8, "little"))
+        h.update(data)
+    return h.digest()
+
+
+def folder_digest(folder: Path) -> bytes:
+    """Every file's name and bytes under a folder."""
+    files = sorted(f for f in folder.rglob("*") if f.is_file() and "__pycache__" not in f.parts) if folder.is_dir() else []
+    return digest(*[part for f in files for part in (f.relative_to(folder).as_posix(), f.read_bytes())])
+
+
+def code_version() -> bytes:
+    """Prongsai's own code and data files: a new version may render anything differently."""
+    return folder_digest(_PACKAGE)
+
+
+def shell_digest(code: bytes, templates: Path, site) -> bytes:
+    """The inputs of every page."""
+    return digest(code, folder_digest(templates), site.settings, site.build_date)
+
+
+def entry_digest(entry) -> bytes:
+    """An ITA item's content as rendered (its values carry every attachment's size and pages)."""
+    return digest(entry.item, entry.fiscal_year, entry.values, entry.body_html, entry.source, entry.body_source, entry.updated)
+
+
+def own_digest(page, digests: "Digests") -> bytes:
+    """The page's own content: what render.plan_pages gave it beside the site."""
+    parts = []
+    for name, value in sorted(page.extra.items()):
+        if name == "year":
+            parts += [name, digests.of_year(value)]
+        elif name == "entry" and value is not None:
+            parts += [name, digests.of_entry(value)]
+        elif name == "kind":
+            parts += [name, value.id]  # kinds are Prongsai's data: in the shell
+        else:  # a news post (its body by the hash of its text), file lists, flags
+            parts += [name, value]
+    return digest(page.path, page.template, page.title, page.source, page.section, *parts)
+
+
+class _TrackedPost:
+    """A news post that notes which of its fields a page reads."""
+
+    __slots__ = ("_post", "_uses")
+
+    def __init__(self, post, uses: set) -> None:
+        self._post, self._uses = post, uses
+
+    def __getattr__(self, name: str):
+        self._uses.add("news." + name)
+        return getattr(self._post, name)
+
+
+class TrackedPages(list):
+    """The page list given to every template; notes whether the page looked at it."""
+
+    def __init__(self, pages: list, uses: set) -> None:
+        super().__init__(pages)
+        self._uses = uses
+
+    def __iter__(self):
+        self._uses.add("pages")
+        return super().__iter__()
+
+    def __getitem__(self, index):
+        self._uses.add("pages")
+        return super().__getitem__(index)
+
+    def __len__(self) -> int:
+        self._uses.add("pages")
+        return super().__len__()
+
+
+#: Site attributes that are part of the shell (settings, build date) and need no note.
+_SHELL_ATTRIBUTES = {"settings", "settings_doc", "build_date", "digits", "public_url", "real_result"}
+
+
+class TrackedSite:
+    """Stands in for the Site in templates and notes which shared parts a page reads."""
+
+    def __init__(self, site, uses: set) -> None:
+        self._site, self._uses = site, uses
+
+    def __getattr__(self, name: str):
+        if name == "news":
+            self._uses.add("news.slug")  # which posts there are, and in what order
+            return tuple(_TrackedPost(post, self._uses) for post in self._site.news)
+        if name not in _SHELL_ATTRIBUTES:
+            self._uses.add("site." + name)
+        return getattr(self._site, name)
+
+
+class Digests:
+    """The hash of each shared part of one build's site, computed when first asked for."""
+
+    def __init__(self, site, pages: list, kept: dict | None = None) -> None:
+        self._site, self._pages, self._known = site, pages, {}
+        #: page path -> (the objects it was made from, its own digest): kept between rebuilds of `serve`,
+        #: where an unchanged post is the same object (validate.py keeps it), so its page's digest is too
+        self._kept = {} if kept is None else kept
+
+    def own(self, page) -> bytes:
+        """own_digest(page), reused while the page is made from the very same objects."""
+        made_from = (page.template, page.title, *page.extra.values())
+        kept = self._kept.get(page.path)
+        if kept is not None and len(kept[0]) == len(made_from) and all(a is b for a, b in zip(kept[0], made_from)):
+            return kept[1]
+        found = own_digest(page, self)
+        self._kept[page.path] = (made_from, found)
+        return found
+
+    def of_entry(self, entry) -> bytes:
+        key = ("entry", entry.fiscal_year, entry.item.code)
+        if key not in self._known:
+            self._known[key] = entry_digest(entry)
+        return self._known[key]
+
+    def of_year(self, year) -> bytes:
+        key = ("year", year.fiscal_year)
+        if key not in self._known:
+            self._known[key] = digest(year.fiscal_year, year.framework, *[self.of_entry(e) for e in year.items.values()])
+        return self._known[key]
+
+    def of(self, name: str) -> bytes:
+        if name not in self._known:
+            self._known[name] = self._compute(name)
+        return self._known[name]
+
+    def _compute(self, name: str) -> bytes:
+        site = self._site
+        if name.startswith("news."):
+            return self._news_field(name.split(".", 1)[1])
+        if name == "pages":
+            return digest(*[(p.path, p.title, p.section) for p in self._pages])
+        if name in ("site.years", "site.current_year"):
+            return digest(*[self.of_year(y) for y in site.years.values()])
+        if name == "site.resized":
+            return digest(*[part for path, data in sorted(site.resized.items()) for part in (path, data)])
+        return digest(getattr(site, name.split(".", 1)[1], None))
+
+    def _news_field(self, field: str) -> bytes:
+        """One field of every post; each post's part is kept while the post is the same object (serve)."""
+        parts = self._kept.setdefault(("news", field), {})
+        found = []
+        for post in self._site.news:
+            part = parts.get(id(post))
+            if part is None or part[0] is not post:
+                value = post.body.text_digest if field == "body_html" else getattr(post, field, None)  # text, not HTML
+                part = parts[id(post)] = (post, digest(value))
+            found.append(part[1])
+        if len(parts) > 2 * len(found):  # forget posts that are gone
+            alive = {id(post) for post in self._site.news}
+            for key in [key for key in parts if key not in alive]:
+                del parts[key]
+        return hashlib.blake2b(b"".join(found), digest_size=16).digest()
+
+    def inputs(self, shell: bytes, own: bytes, uses: tuple) -> bytes:
+        """The hash a page's output is reused under (many thousands per rebuild: no repr here)."""
+        names = "\n".join(uses).encode("utf-8")
+        parts = [shell, own, len(names).to_bytes(4, "little"), names, *[self.of(name) for name in uses]]
+        return hashlib.blake2b(b"".join(parts), digest_size=16).digest()
