@@ -38,6 +38,9 @@ class Run:
     maxrss_mib: float  # ru_maxrss: the largest single process (children included), not a sum
     tree_mib: float  # peak over time of the RSS summed over the process and all its descendants (0 if not sampled)
     code: int
+    #: peak over time of the PSS summed over the tree: a page shared by n processes (a forked worker's inherited
+    #: memory) counts 1/n in each, so this is the memory the tree really holds (the RSS sum counts it n times)
+    tree_pss_mib: float = 0.0
 
 
 def _parents() -> dict[int, list[int]]:
@@ -67,21 +70,35 @@ def _rss_kib(pid: int) -> int:
     return 0  # gone, or a zombie (no VmRSS line)
 
 
-def tree_rss_kib(root: int) -> int:
-    """The RSS of root and all its descendants, summed (shared pages count once per process: an upper bound)."""
-    children, total, todo = _parents(), 0, [root]
+def _pss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii", errors="replace") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def tree_rss_kib(root: int) -> tuple[int, int]:
+    """(RSS, PSS) of root and all its descendants, summed. The RSS sum counts a shared page once per process
+    (an upper bound); the PSS sum splits it between them."""
+    children, rss, pss, todo = _parents(), 0, 0, [root]
     while todo:
         pid = todo.pop()
-        total += _rss_kib(pid)
+        rss += _rss_kib(pid)
+        pss += _pss_kib(pid)
         todo += children.get(pid, [])
-    return total
+    return rss, pss
 
 
 def _watch(pid: int, stop: threading.Event, deadline: float, sample: bool, peak: list) -> None:
     """Sample the tree's RSS until stopped; kill the process (by its pid) if it outlives the deadline."""
     while not stop.wait(SAMPLE_EVERY):
         if sample:
-            peak[0] = max(peak[0], tree_rss_kib(pid))
+            rss, pss = tree_rss_kib(pid)
+            peak[0], peak[2] = max(peak[0], rss), max(peak[2], pss)
         if time.monotonic() > deadline:
             peak[1] = True
             os.kill(pid, signal.SIGKILL)
@@ -95,7 +112,7 @@ def timed(cmd: list, cwd: Path, log: Path, timeout: float, sample: bool = True) 
         out.flush()
         started = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.STDOUT)
-        stop, peak = threading.Event(), [0, False]
+        stop, peak = threading.Event(), [0, False, 0]
         watcher = threading.Thread(target=_watch, args=(proc.pid, stop, time.monotonic() + timeout, sample, peak),
                                    daemon=True)
         watcher.start()
@@ -109,7 +126,8 @@ def timed(cmd: list, cwd: Path, log: Path, timeout: float, sample: bool = True) 
         raise TimeoutError(f"{cmd[0]} ran over {timeout:.0f} s and was stopped")
     maxrss = usage.ru_maxrss / 1024
     # A 20 ms sample can miss a short peak, and the tree's sum is never below its largest process's own peak.
-    return Run(wall, usage.ru_utime + usage.ru_stime, maxrss, max(peak[0] / 1024, maxrss) if sample else 0.0, code)
+    return Run(wall, usage.ru_utime + usage.ru_stime, maxrss, max(peak[0] / 1024, maxrss) if sample else 0.0, code,
+               peak[2] / 1024 if sample else 0.0)
 
 
 def clean(cwd: Path, outputs: tuple) -> None:

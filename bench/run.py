@@ -50,7 +50,7 @@ TARGETS = {
 }
 ROWS = {"cold": "cold build", "unchanged": "unchanged rebuild (Hugo: its cold build)",
         "edit_reported": "one-post rebuild, reported", "edit_wall": "one-post rebuild, wall (edit → log line)",
-        "memory": "peak memory, process tree"}
+        "memory": "peak memory, process tree (PSS)"}
 
 
 @dataclass(frozen=True)
@@ -258,7 +258,7 @@ def figures(measured: dict) -> dict:
 
     return {"cold": pair("cold", "cold", "wall"), "unchanged": pair("unchanged", "cold", "wall"),
             "edit_reported": pair("edit", "edit", "reported_s"), "edit_wall": pair("edit", "edit", "wall_s"),
-            "memory": pair("cold", "cold", "tree_mib")}
+            "memory": pair("cold", "cold", "tree_pss_mib")}
 
 
 def shown(value: float | None, row: str) -> str:
@@ -304,22 +304,24 @@ def cell(text: str) -> str:
 
 
 def detail_table(results: dict) -> list[str]:
-    lines = ["| N | tool | measure | wall | CPU (user+sys) | tree peak RSS | ru_maxrss | runs |", "|" + "---|" * 8]
+    lines = ["| N | tool | measure | wall | CPU (user+sys) | tree peak PSS | tree peak RSS | ru_maxrss | runs |",
+             "|" + "---|" * 9]
     for n in sorted(results["sizes"], key=int):
         for tool, steps in results["sizes"][n].items():
             for name, runs in steps.items():
                 if isinstance(runs, dict) and "error" in runs:
                     lines.append(f"| {n} | {tool} | {name} | error: {cell(runs['error'])} | | | | |")
                 elif name == "edit":
-                    lines.append(f"| {n} | {tool} | edit: reported | {spread(runs['reported_s'], 's')} | | | | "
+                    lines.append(f"| {n} | {tool} | edit: reported | {spread(runs['reported_s'], 's')} | | | | | "
                                  f"{len(runs['reported_s'])} |")
-                    lines.append(f"| {n} | {tool} | edit: wall | {spread(runs['wall_s'], 's')} | | | | "
+                    lines.append(f"| {n} | {tool} | edit: wall | {spread(runs['wall_s'], 's')} | | | | | "
                                  f"server ready after {runs.get('ready_s', '?')} s |")
                 else:
-                    col = {k: [r[k] for r in runs] for k in ("wall", "cpu", "tree_mib", "maxrss_mib")}
-                    tree = spread(col["tree_mib"], "MiB") if name == "cold" else "(not sampled)"
+                    col = {k: [r.get(k, 0.0) for r in runs] for k in ("wall", "cpu", "tree_mib", "tree_pss_mib", "maxrss_mib")}
+                    pss, rss = ((spread(col["tree_pss_mib"], "MiB"), spread(col["tree_mib"], "MiB")) if name == "cold"
+                                else ("(not sampled)", "(not sampled)"))
                     lines.append(f"| {n} | {tool} | {name} | {spread(col['wall'], 's')} | {spread(col['cpu'], 's')} | "
-                                 f"{tree} | {spread(col['maxrss_mib'], 'MiB')} | {len(runs)} |")
+                                 f"{pss} | {rss} | {spread(col['maxrss_mib'], 'MiB')} | {len(runs)} |")
     return lines
 
 

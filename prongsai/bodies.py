@@ -4,16 +4,14 @@ Owns the conversion of news posts' Markdown at render time. Validation reads
 each text once for its warnings and links and keeps only its hash (model.Body);
 rendering re-reads the file, converts it (Python-Markdown, the slowest step of
 a build) or finds the HTML in the cache under the hash of the text and of
-Prongsai's code. Works in forked render processes: each opens its own cache
-connection and hands back what it converted.
+the converter (markup_version). Works in forked render processes: they read
+the cache on their own connection and hand back what they converted.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-import os
-import sqlite3
 from pathlib import Path
 
 from . import markup, yamlio
@@ -28,16 +26,22 @@ def body_text(file: Path) -> str:
     return yamlio.split_front_matter(text)[1]
 
 
+def markup_version() -> bytes:
+    """What a body's HTML and warnings depend on besides its text: the converter's code and libraries."""
+    from importlib.metadata import version
+
+    return digest(Path(markup.__file__).read_bytes(), version("markdown"), version("nh3"))
+
+
 class Bodies:
     """HTML of news bodies for one build: from the cache, else converted (and noted in `made`)."""
 
-    def __init__(self, cache_file: Path | None, code: bytes) -> None:
-        self.cache_file, self.code = cache_file, code
+    def __init__(self, cache, code: bytes) -> None:
+        self.cache, self.code = cache, code
         #: (key, html) converted in this process since the last `take_made`
         self.made: list = []
         #: (key, JSON of warnings and links) of texts checked since the last `take_made`
         self.checked: list = []
-        self._db, self._pid = None, None
         self._recent: dict = {}
 
     def key(self, body: Body) -> bytes:
@@ -47,7 +51,7 @@ class Bodies:
         key = self.key(body)
         if key in self._recent:
             return self._recent[key]
-        found = self._lookup(key)
+        found = self.cache.read("bodies", "html", key) if self.cache else None
         if found is None:
             text = body_text(Path(body.file))
             found = markup.to_html(text)
@@ -59,7 +63,7 @@ class Bodies:
     def check(self, text: str, path: str, first_line: int) -> tuple[list, list]:
         """(warnings, local links) of a body's Markdown: what markup.find_unsafe and local_links say, kept by hash."""
         key = digest(self.code, "check", path, first_line, text)
-        kept = self._lookup(key, "checks", "result")
+        kept = self.cache.read("checks", "result", key) if self.cache else None
         if kept is not None:
             warnings, links = json.loads(kept)
             return [Problem(*w) for w in warnings], [tuple(link) for link in links]
@@ -71,14 +75,3 @@ class Bodies:
         """What was converted and checked since the last call, for the parent process to keep."""
         made, checked, self.made, self.checked = self.made, self.checked, [], []
         return made, checked
-
-    def _lookup(self, key: bytes, table: str = "bodies", column: str = "html") -> str | None:
-        if self.cache_file is None or not self.cache_file.exists():
-            return None
-        if self._pid != os.getpid():  # a forked process must not use its parent's connection
-            self._db, self._pid = sqlite3.connect(self.cache_file, timeout=30), os.getpid()
-        try:
-            row = self._db.execute(f"SELECT {column} FROM {table} WHERE key = ?", (key,)).fetchone()
-        except sqlite3.OperationalError:  # no table yet: a new cache
-            return None
-        return row[0] if row else None

@@ -17,6 +17,7 @@ build leaves the cache as it was.
 from __future__ import annotations
 
 import json
+import os
 import pickle
 import sqlite3
 from dataclasses import dataclass
@@ -55,17 +56,31 @@ class Cache:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
-        self._db = None
+        self._db, self._pid, self._reader = None, os.getpid(), None
         if folder is not None:
             folder.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(folder / "cache.sqlite3", timeout=30)
+            # Write-ahead logging: render processes read while this one writes, and nobody waits.
+            self._db.execute("PRAGMA journal_mode=WAL")
             for statement in _SCHEMA:
                 self._db.execute(statement)
 
-    @property
-    def file(self) -> Path | None:
-        """The database file, for processes that read it on their own (bodies.Bodies)."""
-        return None if self.folder is None else self.folder / "cache.sqlite3"
+    def read(self, table: str, column: str, key: bytes) -> object:
+        """One value by key, from this process or from a render process forked from it (which opens its own
+        connection: a connection must not cross a fork); None when it is not there."""
+        if self._db is None:
+            return None
+        if os.getpid() == self._pid:
+            db = self._db
+        else:
+            if self._reader is None or self._reader[0] != os.getpid():
+                self._reader = (os.getpid(), sqlite3.connect(self.folder / "cache.sqlite3", timeout=30))
+            db = self._reader[1]
+        try:
+            row = db.execute(f"SELECT {column} FROM {table} WHERE key = ?", (key,)).fetchone()
+        except sqlite3.OperationalError:  # locked or unreadable: the value is made again
+            return None
+        return row[0] if row else None
 
     def keep(self, made: list, checked: list) -> None:
         """Keep converted bodies [(key, html)] and checked texts [(key, JSON)]."""
@@ -77,9 +92,9 @@ class Cache:
         """compute(), or what it returned last time under the same key."""
         if self._db is None:
             return compute()
-        row = self._db.execute("SELECT value FROM kept WHERE key = ?", (key,)).fetchone()
-        if row is not None:
-            return pickle.loads(row[0])
+        found = self.read("kept", "value", key)
+        if found is not None:
+            return pickle.loads(found)
         value = compute()
         self._db.execute("INSERT OR REPLACE INTO kept VALUES (?, ?)", (key, pickle.dumps(value, protocol=4)))
         return value
@@ -117,7 +132,7 @@ class Kept:
     """A memo (memo.py's interface) that also keeps slow results in the cache, under the hash of the file's bytes."""
 
     #: what is worth reading the file to hash it: anything else is cheaper to recompute
-    SLOW = {"attachment"}
+    SLOW = {"attachment", "news-post", "body"}
 
     def __init__(self, cache: Cache, code: bytes, inner) -> None:
         self.cache, self.code, self.inner = cache, code, inner

@@ -21,10 +21,15 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def digest(*parts) -> bytes:
-    """A short hash of values: bytes as they are, anything else by its repr (dataclasses, dicts, dates...)."""
+    """A short hash of values: bytes and text as they are, anything else by its repr (dataclasses, dicts, dates...)."""
     h = hashlib.blake2b(digest_size=16)
     for part in parts:
-        data = part if isinstance(part, bytes) else repr(part).encode("utf-8")
+        if isinstance(part, bytes):
+            data = b"b" + part
+        elif isinstance(part, str):  # long Markdown texts: no repr
+            data = b"s" + part.encode("utf-8")
+        else:
+            data = b"r" + repr(part).encode("utf-8")
         h.update(len(data).to_bytes(8, "little"))
         h.update(data)
     return h.digest()
@@ -66,16 +71,22 @@ def own_digest(page, digests: "Digests") -> bytes:
     return digest(page.path, page.template, page.title, page.source, page.section, *parts)
 
 
-class _TrackedPost:
-    """A news post that notes which of its fields a page reads."""
+class PostView:
+    """A news post as templates see it: its fields, and `body_html` made when asked for (bodies.Bodies).
 
-    __slots__ = ("_post", "_uses")
+    With `uses`, it notes which fields a page reads (a post reached through site.news, not the page's own).
+    """
 
-    def __init__(self, post, uses: set) -> None:
-        self._post, self._uses = post, uses
+    __slots__ = ("_post", "_bodies", "_uses")
+
+    def __init__(self, post, bodies, uses: set | None = None) -> None:
+        self._post, self._bodies, self._uses = post, bodies, uses
 
     def __getattr__(self, name: str):
-        self._uses.add("news." + name)
+        if self._uses is not None:
+            self._uses.add("news." + name)
+        if name == "body_html":
+            return self._bodies.html(self._post.body)
         return getattr(self._post, name)
 
 
@@ -106,13 +117,13 @@ _SHELL_ATTRIBUTES = {"settings", "settings_doc", "build_date", "digits", "public
 class TrackedSite:
     """Stands in for the Site in templates and notes which shared parts a page reads."""
 
-    def __init__(self, site, uses: set) -> None:
-        self._site, self._uses = site, uses
+    def __init__(self, site, uses: set, bodies) -> None:
+        self._site, self._uses, self._bodies = site, uses, bodies
 
     def __getattr__(self, name: str):
         if name == "news":
             self._uses.add("news.slug")  # which posts there are, and in what order
-            return tuple(_TrackedPost(post, self._uses) for post in self._site.news)
+            return tuple(PostView(post, self._bodies, self._uses) for post in self._site.news)
         if name not in _SHELL_ATTRIBUTES:
             self._uses.add("site." + name)
         return getattr(self._site, name)

@@ -18,14 +18,14 @@ import os
 import shutil
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
 from . import offline
 from .cache import Output
-from .depend import Digests, TrackedPages, TrackedSite, digest
+from .depend import Digests, PostView, TrackedPages, TrackedSite, digest
 from .render import broken_links, template_problem
 from .search import INDEX_FILE, index_line, index_script
 
@@ -80,7 +80,9 @@ def render_page(job: Job, index: int) -> Made:
     uses: set = set()
     try:
         template = job.env.get_template(page.template)
-        html = template.render(site=TrackedSite(job.site, uses), page=page, pages=TrackedPages(job.pages, uses), **page.extra)
+        extra = {name: PostView(value, job.bodies) if name == "post" else value for name, value in page.extra.items()}
+        html = template.render(site=TrackedSite(job.site, uses, job.bodies), page=page, pages=TrackedPages(job.pages, uses),
+                               **extra)
     except jinja2.TemplateError as error:
         return Made(page.path, None, [template_problem(error, page, job.templates, job.project)])
     except (TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as error:
@@ -108,14 +110,16 @@ def _render_in_process(index: int) -> Made:
     return render_page(_PROCESS_JOB[0], index)
 
 
-def _render_all(job: Job, stale: list[int], jobs: int) -> list[Made]:
-    """Render the stale pages: in this process, or on `jobs` forked processes when there are many."""
+def _render_all(job: Job, stale: list[int], jobs: int):
+    """Render the stale pages, yielding each as it is done: in this process, or on `jobs` forked processes
+    when there are many (Windows cannot fork: one process there)."""
     fork = "fork" in multiprocessing.get_all_start_methods()
     if jobs <= 1 or len(stale) < _POOL_FROM or not fork:
-        return [render_page(job, index) for index in stale]
+        yield from (render_page(job, index) for index in stale)
+        return
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(jobs, mp_context=context, initializer=_adopt, initargs=(job,)) as pool:
-        return list(pool.map(_render_in_process, stale, chunksize=max(1, min(32, len(stale) // (jobs * 8)))))
+        yield from pool.map(_render_in_process, stale, chunksize=max(1, min(32, len(stale) // (jobs * 8))))
 
 
 def file_stamp(file: Path) -> tuple | None:
@@ -141,9 +145,6 @@ class Update:
     #: site paths written into the scratch folder
     written: set
     problems: list
-    #: converted bodies and checked texts, for the cache
-    bodies: list = field(default_factory=list)
-    checked: list = field(default_factory=list)
     #: whether to delete every file of the output folder that is not in the new site (a build), or only the files
     #: the last build made (the preview, whose folder holds nothing else)
     sweep: bool = True
@@ -189,12 +190,14 @@ def _move_in(scratch: Path, out: Path, written: set, wanted: set, gone: set | No
         for path in gone:
             (out / path).unlink(missing_ok=True)
         return
-    for file in sorted(out.rglob("*"), reverse=True):  # files before their folders
-        relative = file.relative_to(out).as_posix()
-        if file.is_file() and relative not in wanted:
-            file.unlink()
-        elif file.is_dir() and not any(file.iterdir()):
-            file.rmdir()
+    for folder, subfolders, files in os.walk(out, topdown=False):  # files before their folders
+        inside = os.path.relpath(folder, out).replace(os.sep, "/")
+        prefix = "" if inside == "." else inside + "/"
+        for name in files:
+            if prefix + name not in wanted:
+                os.unlink(os.path.join(folder, name))
+        if prefix and not os.listdir(folder):
+            os.rmdir(folder)
 
 
 def _put_file(update: Update, recorded: dict, path: str, inputs: bytes, write, there) -> None:
@@ -211,10 +214,11 @@ def _put_file(update: Update, recorded: dict, path: str, inputs: bytes, write, t
 
 
 def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: dict, zip_folder: str | None, jobs: int,
-                 preview: bool = False) -> Update:
+                 keep, preview: bool = False) -> Update:
     """Make the new site into job.scratch: the pages, the search index made from them, the generated files
     {site path: bytes}, the copies {site path: source file}, and (unless zip_folder is None) the ZIP of everything.
 
+    `keep(converted, checked)` is handed the bodies each page converted, for the cache, as soon as they are made.
     The preview's folder holds only what it wrote, so its record is trusted without looking at the files.
     """
     update = Update(out, job.scratch, {}, set(), [], sweep=not preview)
@@ -229,8 +233,7 @@ def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: d
             stale.append(index)
     for made in _render_all(job, stale, jobs):
         update.problems += made.problems
-        update.bodies += made.bodies[0]
-        update.checked += made.bodies[1]
+        keep(*made.bodies)
         if made.output is not None:
             update.outputs[made.path] = made.output
             update.written.add(made.path)

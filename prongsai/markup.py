@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-import markdown
 import nh3
 
 from .problems import WARNING, Problem
@@ -173,6 +172,8 @@ def _shift_headings(html: str) -> str:
 
 def to_html(text: str) -> str:
     """Markdown to sanitised HTML (no warnings; see find_unsafe)."""
+    import markdown  # loaded when a text is converted: a rebuild finds most in the cache
+
     raw = markdown.markdown(text, extensions=_EXTENSIONS, output_format="html")
     clean = nh3.clean(
         raw,

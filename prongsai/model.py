@@ -72,8 +72,8 @@ class Body:
 class NewsPost:
     """A dated news post (evidence for the news item, O4 in 2568).
 
-    Its body's HTML is not held (10,000 posts would not fit in a small memory):
-    `body_html` asks the build's Bodies (bodies.py), which converts or finds it in the cache.
+    Its body's HTML is not held (10,000 posts would not fit in a small memory): templates read
+    `post.body_html` through depend.PostView, which asks the build's Bodies (bodies.py).
     """
 
     slug: str
@@ -85,11 +85,6 @@ class NewsPost:
     documents: list
     body: Body
     source: str
-    bodies: object = field(default=None, repr=False, compare=False)
-
-    @property
-    def body_html(self) -> str:
-        return self.bodies.html(self.body)
 
     @property
     def path(self) -> str:

@@ -16,7 +16,7 @@ import posixpath
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 from . import thai
 from .fields import Choice
@@ -120,6 +120,11 @@ def dataset_files(data: Dataset) -> dict:
         f"{data.base}.csv": "\ufeff".encode("utf-8") + buffer.getvalue().encode("utf-8"),
         f"{data.base}.json": (json.dumps(document, ensure_ascii=False, indent=1) + "\n").encode("utf-8"),
     }
+
+
+def escape(text: str) -> str:
+    """&, < and > as XML entities (xml.sax.saxutils.escape's rule; that module pulls in urllib at start-up)."""
+    return _html_escape(text, quote=False)
 
 
 def _absolute(site: Site, path: str) -> str:

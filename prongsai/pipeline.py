@@ -15,7 +15,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 
 from . import emit, offline, opendata
-from .bodies import Bodies
+from .bodies import Bodies, markup_version
 from .cache import Cache, Kept, cache_folder
 from .content import discover
 from .depend import Digests, code_version, entry_digest, shell_digest
@@ -151,22 +151,24 @@ def build_site(paths: Paths, build_date: date | None = None, strict: bool = Fals
 
 def _build_with(store: Cache, paths: Paths, build_date: date | None, strict: bool, jobs: int) -> BuildResult:
     code = code_version()
-    bodies, memo = Bodies(store.file, code), Kept(store, code, NO_MEMO)
+    bodies, memo = Bodies(store, markup_version()), Kept(store, code, NO_MEMO)
     loaded = load_site(paths, build_date, strict, memo, bodies)
     site, model, problems = loaded.site, loaded.model, loaded.warnings
     store.keep(*bodies.take_made())
+    store.commit()  # render processes read the cache on their own connections
     out = paths.out.resolve()
     (planned, generated), copies = site_files(paths, site, model, memo), files_to_copy(paths, site.assets, site.resized)
     recorded = store.outputs(str(out))
     update = emit.build_update(pipeline_job(paths, site, code, bodies, out, planned, generated, copies), out, recorded,
-                               generated, copies, zip_folder(site), jobs)
-    store.keep(update.bodies, update.checked)
+                               generated, copies, zip_folder(site), jobs, store.keep)
     store.commit()  # what was converted stays useful even if this build fails
     found = problems + update.problems
     if errors_in(found) or (strict and found):
         update.discard()
         raise SiteError(found)
-    store.record_outputs(str(out), update.commit(recorded))
+    made = update.commit(recorded)
+    if update.written or set(recorded) != set(update.outputs):
+        store.record_outputs(str(out), made)
     store.commit()
     pages = sum(1 for path in update.outputs if path.endswith(".html"))
     return BuildResult(pages, len(update.outputs) - pages, [p for p in found if p not in errors_in(found)], site, model,

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import emit
-from .bodies import Bodies
+from .bodies import Bodies, markup_version
 from .cache import Cache, Kept, cache_folder
 from .depend import code_version
 from .memo import Memo, stamp
@@ -120,7 +120,7 @@ class Preview:
 
     def _build(self, store: Cache, changed: set | None) -> None:
         code = self.memo.remember(("code",), code_version)  # the code does not change while it runs
-        bodies, memo = Bodies(store.file, code), Kept(store, code, self.memo)
+        bodies, memo = Bodies(store, markup_version()), Kept(store, code, self.memo)
         loaded = load_site(self.paths, memo=memo, bodies=bodies, found=self._same_files(changed))
         self.found = loaded.found
         site, model = loaded.site, loaded.model
@@ -128,9 +128,8 @@ class Preview:
         planned, generated = site_files(self.paths, site, model, memo, preview=True)
         copies = files_to_copy(self.paths, site.assets, site.resized)
         job = pipeline_job(self.paths, site, code, bodies, self.folder, planned, generated, copies, self.env, self.kept)
-        update = emit.build_update(job, self.folder, self.recorded, generated, copies, None, self.jobs, preview=True)
         store.keep(*bodies.take_made())
-        store.keep(update.bodies, update.checked)
+        update = emit.build_update(job, self.folder, self.recorded, generated, copies, None, self.jobs, store.keep, preview=True)
         store.commit()
         if errors_in(update.problems):
             update.discard()

@@ -118,8 +118,10 @@ def _unknown_item(code: str, framework, slot: dict, project: Path) -> Problem:
 def _news_post(file: Path, ctx: _Checking) -> NewsPost | None:
     """One post, checked; kept between rebuilds of `serve` while its file and the files it names are unchanged."""
     post, problems, ctx.news_links[file], named = ctx.memo.get("news-post", file, lambda: _check_post(file, ctx))
-    # Asked again, so that their resized bytes are published; one that changed since means checking the post again.
-    if any(ctx.attach(relative) != attachment for relative, attachment in named):
+    # A post with problems is checked again (a file it names may have been added since); the files it names are
+    # asked for again, so that their resized bytes are published, and one that changed means checking it again.
+    if problems or any(not (ctx.content / relative).is_file() or ctx.attach(relative) != attachment
+                       for relative, attachment in named):
         post, problems, ctx.news_links[file], named = _check_post(file, ctx)
     ctx.problems.extend(problems)
     return post
@@ -146,7 +148,7 @@ def _check_post(file: Path, ctx: _Checking) -> tuple:
         return None, problems, links, tuple(named.names)
     body = Body(str(file), loaded.body_line, digest(loaded.body))
     post = NewsPost(slug, values["title"], values["date"], values["summary"] or "", values["image"],
-                    values["image_alt"] or "", values["documents"], body, loaded.body_path, ctx.bodies)
+                    values["image_alt"] or "", values["documents"], body, loaded.body_path)
     return post, problems, links, tuple(named.names)
 
 
