@@ -140,13 +140,47 @@ class Digests:
 
     def own(self, page) -> bytes:
         """own_digest(page), reused while the page is made from the very same objects."""
+        return self._own(page)[0]
+
+    def _own(self, page) -> tuple[bytes, bool]:
         made_from = (page.template, page.title, *page.extra.values())
         kept = self._kept.get(page.path)
         if kept is not None and len(kept[0]) == len(made_from) and all(a is b for a, b in zip(kept[0], made_from)):
-            return kept[1]
+            return kept[1], True
         found = own_digest(page, self)
         self._kept[page.path] = (made_from, found)
-        return found
+        return found, False
+
+    def fresh(self, shell: bytes, page, record) -> bool:
+        """Whether the page would render as `record` says it did.
+
+        In `serve`, a page made from the very same objects as at the last successful rebuild, under the same
+        shell, whose shared parts hash as they did then, is fresh without hashing anything of its own.
+        """
+        own, same = self._own(page)
+        last = self._kept.get("last")
+        if same and last is not None and last[0] == shell and all(self.of(n) == last[1].get(n) for n in record.uses):
+            return True
+        return self.inputs(shell, own, record.uses) == record.inputs
+
+    def remember_rebuild(self, shell: bytes) -> None:
+        """Note this rebuild's shared parts: every page now matches its record (call after a successful one)."""
+        self._kept["last"] = (shell, {name: found for name, found in self._known.items() if isinstance(name, str)})
+
+    def of_lines(self, lines: list[str]) -> bytes:
+        """The search index's lines, each hashed once while it is the same string (serve keeps unchanged ones)."""
+        kept = self._kept.setdefault("lines", {})
+        found = []
+        for line in lines:
+            part = kept.get(id(line))
+            if part is None or part[0] is not line:
+                part = kept[id(line)] = (line, hashlib.blake2b(line.encode("utf-8"), digest_size=16).digest())
+            found.append(part[1])
+        if len(kept) > 2 * len(found):
+            alive = {id(line) for line in lines}
+            for key in [key for key in kept if key not in alive]:
+                del kept[key]
+        return hashlib.blake2b(b"".join(found), digest_size=16).digest()
 
     def of_entry(self, entry) -> bytes:
         key = ("entry", entry.fiscal_year, entry.item.code)

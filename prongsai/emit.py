@@ -226,8 +226,7 @@ def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: d
     stale = []
     for index, page in enumerate(job.pages):
         record = recorded.get(page.path)
-        if (there(record)
-                and job.digests.inputs(job.shell, job.digests.own(page), record.uses) == record.inputs):
+        if there(record) and job.digests.fresh(job.shell, page, record):
             update.outputs[page.path] = record
         else:
             stale.append(index)
@@ -240,7 +239,8 @@ def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: d
     if any(p.severity == "error" for p in update.problems):
         return update
     lines = [update.outputs[page.path].line for page in job.pages if page.path in update.outputs]
-    generated = {**generated, INDEX_FILE: index_script(lines)}
+    _put_file(update, recorded, INDEX_FILE, job.digests.of_lines(lines),
+              lambda target: target.write_bytes(index_script(lines)), there)
     for path, data in sorted(generated.items()):
         _put_file(update, recorded, path, digest(data), lambda target, data=data: target.write_bytes(data), there)
     for path, source in sorted(copies.items()):

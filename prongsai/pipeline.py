@@ -180,7 +180,7 @@ def site_files(paths: Paths, site, model, memo, preview: bool = False) -> tuple[
     service worker (the preview's keeps nothing, so an edit is never hidden by a cache)."""
     generated = generated_files(site, model, memo)
     planned = plan_pages(site, model, generated)
-    generated.update(opendata.feeds(site, planned))
+    generated.update(opendata.feeds(site, [] if preview else planned))  # the preview's sitemap lists no page
     generated.update(site.resized)
     worker = paths.templates / offline.WORKER_PATH
     if preview:

@@ -11,6 +11,7 @@ back. livereload is used only here, so it can be swapped out.
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 import sys
@@ -94,6 +95,9 @@ class Preview:
         self.memo.changed = changed
         started = time.perf_counter()
         store = Cache(self.paths.cache or cache_folder(self.paths.project))
+        # Python's cycle collector would walk every kept post several times a rebuild; refcounting frees what a
+        # rebuild drops, and the collector runs again when the clerk is typing.
+        gc.disable()
         try:
             self._build(store, changed)
             self.failed = False
@@ -102,6 +106,7 @@ class Preview:
             self.failed = True
         finally:
             store.close()
+            gc.enable()
         return time.perf_counter() - started
 
     def _same_files(self, changed: set | None) -> tuple | None:
@@ -136,6 +141,7 @@ class Preview:
             raise SiteError(loaded.warnings + update.problems)
         self.rendered = len(update.written)
         self.recorded = {output.path: output for output in update.commit(self.recorded)}
+        job.digests.remember_rebuild(job.shell)
         for warning in loaded.warnings:
             print(warning.format(), file=sys.stderr)
 
@@ -148,6 +154,7 @@ class Preview:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(page)
         self.recorded = {}  # every page must be rewritten once the content is fixed
+        self.kept.pop("last", None)
 
 
 def _report(preview: Preview, changed: set | None = None) -> None:
