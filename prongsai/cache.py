@@ -57,13 +57,17 @@ class Cache:
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
         self._db, self._pid, self._reader = None, os.getpid(), None
-        if folder is not None:
+        if folder is None:
+            return
+        try:
             folder.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(folder / "cache.sqlite3", timeout=30)
             # Write-ahead logging: render processes read while this one writes, and nobody waits.
             self._db.execute("PRAGMA journal_mode=WAL")
             for statement in _SCHEMA:
                 self._db.execute(statement)
+        except (OSError, sqlite3.Error):  # a read-only project folder, a damaged file: build without the cache
+            self.folder, self._db = None, None
 
     def read(self, table: str, column: str, key: bytes) -> object:
         """One value by key, from this process or from a render process forked from it (which opens its own
@@ -149,6 +153,12 @@ class Kept:
         if what not in self.SLOW:
             return self.inner.get(what, file, compute)
         return self.inner.get(what, file, lambda: self._kept(what, file, compute))
+
+    def get_many(self, what: str, files: tuple, compute: Callable[[], object]) -> object:
+        return self.inner.get_many(what, files, compute)
+
+    def reuse(self, what: str, inputs: tuple, compute: Callable[[], object]) -> object:
+        return self.inner.reuse(what, inputs, compute)
 
     def _kept(self, what: str, file: Path, compute: Callable[[], object]) -> object:
         try:

@@ -50,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--content", type=Path, help="โฟลเดอร์เนื้อหา (content/) | the content folder")
     parser.add_argument("--templates", type=Path, help="โฟลเดอร์แม่แบบ (templates/) | the templates folder")
     parser.add_argument("--out", type=Path, help="โฟลเดอร์ผลลัพธ์ (site/) | the output folder")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="build: ไม่ใช้และไม่เขียนแคช .prongsai-cache (ผลลัพธ์เหมือนกันทุกไบต์ แต่ช้ากว่า) | "
+                             "build without reading or writing .prongsai-cache (same bytes, slower)")
+    parser.add_argument("--jobs", type=int, help="build: จำนวนโปรเซสที่สร้างหน้าพร้อมกัน (ค่าเริ่มต้น: เท่าจำนวนคอร์) | "
+                                                   "processes rendering at once (default: one per core)")
     parser.add_argument("--strict", action="store_true",
                         help="build: คำเตือนถือเป็นข้อผิดพลาด | fail on warnings; check: ออกด้วยสถานะ 1 ถ้ามีข้อไม่ผ่าน | exit 1 if an item fails")
     parser.add_argument("--year", type=int, help="ปีงบประมาณที่ตรวจ เช่น 2568 (ค่าเริ่มต้น: ปีล่าสุด) | fiscal year")
@@ -90,10 +95,10 @@ def _readiness(site, model, paths: Paths, year: int | None, as_of: date | None):
     return check_year(site.years[fiscal_year], site, model, as_of or date.today(), shown(paths.content, paths.project))
 
 
-def build(paths: Paths, strict: bool) -> int:
+def build(paths: Paths, strict: bool, use_cache: bool = True, jobs: int | None = None) -> int:
     started = time.perf_counter()
     try:
-        result = build_site(paths, strict=strict)
+        result = build_site(paths, strict=strict, jobs=jobs, use_cache=use_cache)
     except SiteError as error:
         print(format_report(error.problems, paths.out.name), file=sys.stderr)
         return 1
@@ -103,8 +108,10 @@ def build(paths: Paths, strict: bool) -> int:
     for warning in result.warnings:
         print(warning.format(), file=sys.stderr)
     seconds = time.perf_counter() - started
-    print(f"สร้างเว็บไซต์สำเร็จ: {result.pages} หน้า ไฟล์แนบและไฟล์ประกอบ {result.files} ไฟล์ ใน {seconds:.1f} วินาที\n"
-          f"Built {result.pages} pages and {result.files} files in {seconds:.1f} s -> {paths.out}\n"
+    print(f"สร้างเว็บไซต์สำเร็จ: {result.pages} หน้า ไฟล์แนบและไฟล์ประกอบ {result.files} ไฟล์ ใน {seconds:.1f} วินาที "
+          f"(เขียนใหม่ {result.written} ไฟล์ ที่เหลือไม่เปลี่ยน)\n"
+          f"Built {result.pages} pages and {result.files} files in {seconds:.1f} s ({result.written} written, the rest "
+          f"unchanged) -> {paths.out}\n"
           f"เปิดดู | open: {paths.out / 'index.html'}")
     report = _readiness(result.site, result.model, paths, None, None) if result.site.years else None
     if report:
@@ -243,4 +250,4 @@ def main(argv: list[str] | None = None) -> int:
         from .serve import serve  # livereload and tornado load only for the preview
 
         return serve(paths, args.host, args.port)
-    return build(paths, args.strict)
+    return build(paths, args.strict, not args.no_cache, args.jobs)

@@ -143,29 +143,52 @@ class Digests:
         return self._own(page)[0]
 
     def _own(self, page) -> tuple[bytes, bool]:
-        made_from = (page.template, page.title, *page.extra.values())
         kept = self._kept.get(page.path)
+        if kept is not None and kept[2] is page:  # serve keeps a news post's PageInfo while the post is unchanged
+            return kept[1], True
+        made_from = (page.template, page.title, *page.extra.values())
         if kept is not None and len(kept[0]) == len(made_from) and all(a is b for a, b in zip(kept[0], made_from)):
+            self._kept[page.path] = (made_from, kept[1], page)
             return kept[1], True
         found = own_digest(page, self)
-        self._kept[page.path] = (made_from, found)
+        self._kept[page.path] = (made_from, found, page)
         return found, False
 
     def fresh(self, shell: bytes, page, record) -> bool:
         """Whether the page would render as `record` says it did.
 
         In `serve`, a page made from the very same objects as at the last successful rebuild, under the same
-        shell, whose shared parts hash as they did then, is fresh without hashing anything of its own.
+        shell, reading no shared part whose hash has changed since, is fresh without hashing anything of its own.
         """
         own, same = self._own(page)
-        last = self._kept.get("last")
-        if same and last is not None and last[0] == shell and all(self.of(n) == last[1].get(n) for n in record.uses):
+        if same and self._unchanged_since_last(shell, record.uses):
             return True
         return self.inputs(shell, own, record.uses) == record.inputs
 
+    def _unchanged_since_last(self, shell: bytes, uses: tuple) -> bool:
+        last = self._kept.get("last")
+        if last is None or last[0] != shell:
+            return False
+        verdicts = self._known.get("unchanged since last")
+        if verdicts is None:  # once a rebuild: which shared parts hash differently now
+            changed = {name for name, found in last[1].items() if self.of(name) != found}
+            verdicts = self._known["unchanged since last"] = {"changed": changed}
+        if uses not in verdicts:  # pages share a few sets of names: decide each set once
+            verdicts[uses] = last[1].keys() >= set(uses) and verdicts["changed"].isdisjoint(uses)
+        return verdicts[uses]
+
     def remember_rebuild(self, shell: bytes) -> None:
         """Note this rebuild's shared parts: every page now matches its record (call after a successful one)."""
-        self._kept["last"] = (shell, {name: found for name, found in self._known.items() if isinstance(name, str)})
+        self._kept["last"] = (shell, {name: found for name, found in self._known.items()
+                                      if isinstance(name, str) and isinstance(found, bytes)})
+
+    def prepare(self) -> None:
+        """Hash every shared part a page may read, before render processes are forked (they inherit the hashes)."""
+        for field in ("slug", "title", "date", "summary", "image", "image_alt", "documents", "body_html", "source",
+                      "path", "fiscal_year"):
+            self.of("news." + field)
+        for name in ("pages", "site.years", "site.current_year", "site.assets", "site.resized"):
+            self.of(name)
 
     def of_lines(self, lines: list[str]) -> bytes:
         """The search index's lines, each hashed once while it is the same string (serve keeps unchanged ones)."""

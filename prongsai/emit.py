@@ -13,9 +13,11 @@ that changed and deletes the ones that are gone.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import shutil
+import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -112,14 +114,20 @@ def _render_in_process(index: int) -> Made:
 
 def _render_all(job: Job, stale: list[int], jobs: int):
     """Render the stale pages, yielding each as it is done: in this process, or on `jobs` forked processes
-    when there are many (Windows cannot fork: one process there)."""
-    fork = "fork" in multiprocessing.get_all_start_methods()
-    if jobs <= 1 or len(stale) < _POOL_FROM or not fork:
+    when there are many. Only on Linux: Windows cannot fork, and on macOS forking is unsafe with system libraries."""
+    if jobs <= 1 or len(stale) < _POOL_FROM or not sys.platform.startswith("linux"):
         yield from (render_page(job, index) for index in stale)
         return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_adopt, initargs=(job,)) as pool:
-        yield from pool.map(_render_in_process, stale, chunksize=max(1, min(32, len(stale) // (jobs * 8))))
+    # Hash the shared parts here once, not in every process; and keep the cycle collector of the forked processes
+    # off the inherited objects, whose pages would otherwise be copied into each of them (memory).
+    job.digests.prepare()
+    gc.freeze()
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_adopt, initargs=(job,)) as pool:
+            yield from pool.map(_render_in_process, stale, chunksize=max(1, min(32, len(stale) // (jobs * 8))))
+    finally:
+        gc.unfreeze()
 
 
 def file_stamp(file: Path) -> tuple | None:

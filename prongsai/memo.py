@@ -46,6 +46,31 @@ class Memo:
         self._kept[key] = (current, value)
         return value
 
+    def get_many(self, what: str, files: tuple, compute: Callable[[], object]) -> object:
+        """Like get(), for a value made from several files: valid while none of them changed."""
+        key = (what, *map(str, files))
+        current = tuple(None if self.changed is not None and k not in self.changed and key in self._kept else stamp(f)
+                        for k, f in zip(key[1:], files))
+        kept = self._kept.get(key)
+        if kept is not None and all(now is None or now == then for now, then in zip(current, kept[0])):
+            self.hits += 1
+            return kept[1]
+        self.misses += 1
+        value = compute()
+        self._kept[key] = (tuple(stamp(f) for f in files), value)
+        return value
+
+    def reuse(self, what: str, inputs: tuple, compute: Callable[[], object]) -> object:
+        """compute(), or its last value if it was made from the same inputs (the very objects, or equal ones)."""
+        kept = self._kept.get(what)
+        if kept is not None and len(kept[0]) == len(inputs) and all(a is b or a == b for a, b in zip(kept[0], inputs)):
+            self.hits += 1
+            return kept[1]
+        self.misses += 1
+        value = compute()
+        self._kept[what] = (inputs, value)
+        return value
+
     def remember(self, key: tuple, compute: Callable[[], object]) -> object:
         """compute() once per key (a key names everything the value is made from)."""
         if key not in self._kept:
@@ -62,6 +87,12 @@ class NoMemo:
     hits = misses = 0
 
     def get(self, what: str, file: Path, compute: Callable[[], object]) -> object:
+        return compute()
+
+    def get_many(self, what: str, files: tuple, compute: Callable[[], object]) -> object:
+        return compute()
+
+    def reuse(self, what: str, inputs: tuple, compute: Callable[[], object]) -> object:
         return compute()
 
     def remember(self, key: tuple, compute: Callable[[], object]) -> object:

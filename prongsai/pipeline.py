@@ -104,8 +104,14 @@ def load_site(paths: Paths, build_date: date | None = None, strict: bool = False
     return Loaded(site, model, problems, (inventory, tuple(discovered)))
 
 
-def generated_files(site, model, memo=NO_MEMO) -> dict:
-    """Files the build makes from the content beside its pages: the procurement table as XLSX, CSV and monthly สขร.1."""
+def generated_files(site, model, memo=NO_MEMO, datasets: list | None = None) -> dict:
+    """Files the build makes from the content beside its pages: the procurement table as XLSX, CSV and monthly สขร.1,
+    every table as CSV and JSON."""
+    entries = tuple(entry for year in site.years.values() for entry in year.items.values())
+    return memo.reuse("generated", (site.settings, *entries), lambda: _generated_files(site, model, memo, datasets))
+
+
+def _generated_files(site, model, memo, datasets: list | None) -> dict:
     files = {}
     for year in site.years.values():
         for entry in year.items.values():
@@ -115,7 +121,7 @@ def generated_files(site, model, memo=NO_MEMO) -> dict:
             make = lambda: _sheets(entry.values, site.settings, year.fiscal_year, entry.item.slug)  # noqa: E731
             made = memo.remember(("sheets", entry_digest(entry), site.settings, year.fiscal_year), make)
             files.update({f"{folder}/{name}": data for name, data in made.items()})
-    for dataset in opendata.datasets(site, model):
+    for dataset in opendata.datasets(site, model) if datasets is None else datasets:
         files.update(opendata.dataset_files(dataset))
     return files
 
@@ -175,11 +181,13 @@ def _build_with(store: Cache, paths: Paths, build_date: date | None, strict: boo
                        tuple(sorted(update.written)))
 
 
-def site_files(paths: Paths, site, model, memo, preview: bool = False) -> tuple[list, dict]:
+def site_files(paths: Paths, site, model, memo, preview: bool = False, kept: dict | None = None) -> tuple[list, dict]:
     """The page list, and every file the build makes that is not a page: tables, feeds, resized images, the
     service worker (the preview's keeps nothing, so an edit is never hidden by a cache)."""
-    generated = generated_files(site, model, memo)
-    planned = plan_pages(site, model, generated)
+    entries = tuple(entry for year in site.years.values() for entry in year.items.values())
+    datasets = memo.reuse("datasets", entries, lambda: opendata.datasets(site, model))
+    generated = generated_files(site, model, memo, datasets)
+    planned = plan_pages(site, model, generated, datasets, kept)
     generated.update(opendata.feeds(site, [] if preview else planned))  # the preview's sitemap lists no page
     generated.update(site.resized)
     worker = paths.templates / offline.WORKER_PATH

@@ -64,16 +64,18 @@ def _downloads(entry, generated: dict, labels: dict) -> list:
             if path.startswith(prefix)]
 
 
-def _dataset_labels(site: Site, model: Model) -> tuple[list, dict]:
-    found = opendata.datasets(site, model)
+def _dataset_labels(site: Site, model: Model, found: list | None) -> tuple[list, dict]:
+    found = opendata.datasets(site, model) if found is None else found
     labels = {f"{d.base}.{ext}": f"{d.field.label} ({ext.upper()})" for d in found for ext in ("csv", "json")}
     return found, labels
 
 
-def plan_pages(site: Site, model: Model, generated: dict | None = None) -> list[PageInfo]:
-    """Every page of the site, in a fixed order."""
+def plan_pages(site: Site, model: Model, generated: dict | None = None, datasets: list | None = None,
+               kept: dict | None = None) -> list[PageInfo]:
+    """Every page of the site, in a fixed order (`datasets`: opendata.datasets(), when already made; `kept`: what
+    `serve` keeps from one rebuild to the next)."""
     generated = generated or {}
-    datasets, labels = _dataset_labels(site, model)
+    datasets, labels = _dataset_labels(site, model, datasets)
     name = site.settings["name_th"]
     pages = [
         PageInfo("index.html", "home.html", name, section="home"),
@@ -97,8 +99,22 @@ def plan_pages(site: Site, model: Model, generated: dict | None = None) -> list[
                               section="ita", extra={"year": year, "entry": None}))
         pages += [PageInfo(poster_path(year.fiscal_year, e.item.slug), "poster.html", f"โปสเตอร์ {e.item.code} {e.item.name_th}",
                            e.source, "ita", {"year": year, "entry": e}) for e in year.items.values()]
-    for post in site.news:
-        pages.append(PageInfo(post.path, "news.html", post.title, post.source, "news", {"post": post}))
+    pages += _news_pages(site.news, {} if kept is None else kept.setdefault("news pages", {}))
+    return pages
+
+
+def _news_pages(news: tuple, kept: dict) -> list[PageInfo]:
+    """A page per post; in `serve`, the same PageInfo while the post is the same object (thousands of posts)."""
+    pages = []
+    for post in news:
+        found = kept.get(id(post))
+        if found is None or found[0] is not post:
+            found = kept[id(post)] = (post, PageInfo(post.path, "news.html", post.title, post.source, "news", {"post": post}))
+        pages.append(found[1])
+    if len(kept) > 2 * len(pages):
+        alive = {id(post) for post in news}
+        for key in [key for key in kept if key not in alive]:
+            del kept[key]
     return pages
 
 

@@ -130,7 +130,7 @@ class Preview:
         self.found = loaded.found
         site, model = loaded.site, loaded.model
         self.env = self.env or make_environment(self.paths.templates, site.digits)
-        planned, generated = site_files(self.paths, site, model, memo, preview=True)
+        planned, generated = site_files(self.paths, site, model, memo, preview=True, kept=self.kept)
         copies = files_to_copy(self.paths, site.assets, site.resized)
         job = pipeline_job(self.paths, site, code, bodies, self.folder, planned, generated, copies, self.env, self.kept)
         store.keep(*bodies.take_made())
@@ -144,6 +144,18 @@ class Preview:
         job.digests.remember_rebuild(job.shell)
         for warning in loaded.warnings:
             print(warning.format(), file=sys.stderr)
+
+    def warm_up(self) -> None:
+        """Compile the templates and load the Markdown converter now: the first build rendered in other processes
+        or found every body in the cache, and the clerk's first save should not wait for either."""
+        import markdown  # noqa: F401
+
+        if self.env is not None:
+            for name in self.env.list_templates(filter_func=lambda name: name.endswith(".html")):
+                try:
+                    self.env.get_template(name)
+                except Exception:  # noqa: BLE001 - a broken template is reported when a page uses it
+                    pass
 
     def _show_errors(self, problems: list) -> None:
         print(format_report(problems, "preview"), file=sys.stderr)
@@ -178,6 +190,7 @@ def serve(paths: Paths, host: str = "127.0.0.1", port: int = 8000) -> int:
     folder = Path(tempfile.mkdtemp(prefix="prongsai-preview-"))
     preview = Preview(paths, folder)
     _report(preview)
+    preview.warm_up()
     watcher = NoticeWatcher(lambda changed: _report(preview, changed))
     server = Server(watcher=watcher)
     server.watch(str(paths.content))

@@ -76,7 +76,21 @@ def _rendered_body(file: Path, project: Path) -> tuple:
 
 
 def _item_page(year: int, item, slot: dict, ctx: _Checking) -> ItemPage:
-    content, project, attach, problems = ctx.content, ctx.project, ctx.attach, ctx.problems
+    """One item's page, checked; kept between rebuilds of `serve` like a news post (_news_post)."""
+    files = tuple(slot[role] for role in ("yaml", "md") if role in slot)
+    check = lambda: _check_item_page(year, item, slot, ctx)  # noqa: E731
+    page, problems, named = ctx.memo.get_many(f"item-page {year} {item.code}", files, check)
+    if problems or any(not (ctx.content / relative).is_file() or ctx.attach(relative) != attachment
+                       for relative, attachment in named):
+        page, problems, named = _check_item_page(year, item, slot, ctx)
+    ctx.problems.extend(problems)
+    return page
+
+
+def _check_item_page(year: int, item, slot: dict, ctx: _Checking) -> tuple:
+    """(page, its problems, the attachments it names)."""
+    content, project, problems = ctx.content, ctx.project, []
+    attach = _NamedAttachments(ctx.attach)
     kind = ctx.model.kinds[item.kind]
     values, doc, body_html, source, body_source = None, None, "", "", ""
     if "yaml" in slot:
@@ -88,7 +102,7 @@ def _item_page(year: int, item, slot: dict, ctx: _Checking) -> ItemPage:
         problems.extend(warnings)
         body_source = loaded.body_path
     updated = values.get("updated") if values else None
-    return ItemPage(item, year, values, body_html, source, body_source, updated, doc)
+    return ItemPage(item, year, values, body_html, source, body_source, updated, doc), problems, tuple(attach.names)
 
 
 def _year_sites(inventory: Inventory, ctx: _Checking) -> dict:

@@ -156,3 +156,16 @@ def test_a_content_error_in_a_warm_build_leaves_site_and_cache_as_they_were(tmp_
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")] == []
     replace_in(tmp_path / "templates/news.html", "{{ post.title + 1 }}</h1>", "{{ post.title }}</h1>")
     assert build_site(paths).changed == ()
+
+
+def test_a_damaged_cache_file_is_no_reason_to_fail(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE_EPOCH)
+    shutil.copytree(ROOT / "content", tmp_path / "content")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    (tmp_path / ".prongsai-cache").mkdir()
+    (tmp_path / ".prongsai-cache/cache.sqlite3").write_bytes(b"not a database, e.g. half copied from a USB stick" * 100)
+    paths = paths_of(tmp_path, tmp_path / "site")
+    result = build_site(paths)
+    build_site(paths_of(tmp_path, tmp_path / "clean"), use_cache=False)
+    assert result.written == result.pages + result.files
+    assert_same_tree(tmp_path / "site", tmp_path / "clean")
