@@ -157,6 +157,11 @@ class Kept:
     def get_many(self, what: str, files: tuple, compute: Callable[[], object]) -> object:
         return self.inner.get_many(what, files, compute)
 
+    def get_each(self, what: str, files: list, compute: Callable[[Path], object]) -> list:
+        if what not in self.SLOW:
+            return self.inner.get_each(what, files, compute)
+        return self.inner.get_each(what, files, lambda file: self._kept(what, file, lambda: compute(file)))
+
     def reuse(self, what: str, inputs: tuple, compute: Callable[[], object]) -> object:
         return self.inner.reuse(what, inputs, compute)
 

@@ -129,6 +129,11 @@ class TrackedSite:
         return getattr(self._site, name)
 
 
+def _field_digest(post, field: str) -> bytes:
+    """One field of one post; a body by the hash of its text, not its HTML."""
+    return digest(post.body.text_digest if field == "body_html" else getattr(post, field, None))
+
+
 class Digests:
     """The hash of each shared part of one build's site, computed when first asked for."""
 
@@ -169,16 +174,16 @@ class Digests:
         last = self._kept.get("last")
         if last is None or last[0] != shell:
             return False
-        verdicts = self._known.get("unchanged since last")
-        if verdicts is None:  # once a rebuild: which shared parts hash differently now
-            changed = {name for name, found in last[1].items() if self.of(name) != found}
-            verdicts = self._known["unchanged since last"] = {"changed": changed}
-        if uses not in verdicts:  # pages share a few sets of names: decide each set once
-            verdicts[uses] = last[1].keys() >= set(uses) and verdicts["changed"].isdisjoint(uses)
+        verdicts = self._known.setdefault("unchanged since last", {})
+        if uses not in verdicts:  # pages share a few sets of names: decide each set once a rebuild
+            verdicts[uses] = all(name in last[1] and self.of(name) == last[1][name] for name in uses)
         return verdicts[uses]
 
-    def remember_rebuild(self, shell: bytes) -> None:
-        """Note this rebuild's shared parts: every page now matches its record (call after a successful one)."""
+    def remember_rebuild(self, shell: bytes, rendered_elsewhere: bool) -> None:
+        """Note this rebuild's shared parts: every page now matches its record (call after a successful rebuild).
+        Pages rendered in other processes had their own hashes taken there: take them here too."""
+        for page in self._pages if rendered_elsewhere else ():
+            self._own(page)
         self._kept["last"] = (shell, {name: found for name, found in self._known.items()
                                       if isinstance(name, str) and isinstance(found, bytes)})
 
@@ -235,20 +240,27 @@ class Digests:
         return digest(getattr(site, name.split(".", 1)[1], None))
 
     def _news_field(self, field: str) -> bytes:
-        """One field of every post; each post's part is kept while the post is the same object (serve)."""
-        parts = self._kept.setdefault(("news", field), {})
-        found = []
-        for post in self._site.news:
-            part = parts.get(id(post))
-            if part is None or part[0] is not post:
-                value = post.body.text_digest if field == "body_html" else getattr(post, field, None)  # text, not HTML
-                part = parts[id(post)] = (post, digest(value))
-            found.append(part[1])
-        if len(parts) > 2 * len(found):  # forget posts that are gone
-            alive = {id(post) for post in self._site.news}
-            for key in [key for key in parts if key not in alive]:
-                del parts[key]
-        return hashlib.blake2b(b"".join(found), digest_size=16).digest()
+        """One field of every post. In `serve`, where an unchanged post stays the same object, only the parts of
+        the posts that are new objects since the last rebuild are hashed again."""
+        news, kept = self._site.news, self._kept.get(("news", field))
+        if kept is not None and kept[0] is news:
+            return kept[2]
+        if kept is not None and len(kept[0]) == len(news):
+            parts = list(kept[1])
+            for index in self._replaced(kept[0]):
+                parts[index] = _field_digest(news[index], field)
+        else:
+            parts = [_field_digest(post, field) for post in news]
+        found = hashlib.blake2b(b"".join(parts), digest_size=16).digest()
+        self._kept[("news", field)] = (news, parts, found)
+        return found
+
+    def _replaced(self, old: tuple) -> list[int]:
+        """Where the posts differ (as objects) from an earlier list of the same length; once for all fields."""
+        key = ("replaced since", id(old))
+        if key not in self._known:
+            self._known[key] = [i for i, (was, now) in enumerate(zip(old, self._site.news)) if was is not now]
+        return self._known[key]
 
     def inputs(self, shell: bytes, own: bytes, uses: tuple) -> bytes:
         """The hash a page's output is reused under (many thousands per rebuild: no repr here)."""

@@ -29,7 +29,8 @@ from . import offline
 from .cache import Output
 from .depend import Digests, PostView, TrackedPages, TrackedSite, digest
 from .render import broken_links, template_problem
-from .search import INDEX_FILE, index_line, index_script
+from .search import INDEX_FILE, index_line, write_index_script
+
 
 class OutputError(Exception):
     """The output folder cannot be used (it would overwrite the content, say)."""
@@ -45,7 +46,7 @@ def check_output_folder(out: Path, protected: list[Path]) -> None:
 
 
 #: Below this many pages to render, starting processes costs more than it saves.
-_POOL_FROM = 48
+POOL_FROM = 48
 
 
 @dataclass
@@ -115,7 +116,7 @@ def _render_in_process(index: int) -> Made:
 def _render_all(job: Job, stale: list[int], jobs: int):
     """Render the stale pages, yielding each as it is done: in this process, or on `jobs` forked processes
     when there are many. Only on Linux: Windows cannot fork, and on macOS forking is unsafe with system libraries."""
-    if jobs <= 1 or len(stale) < _POOL_FROM or not sys.platform.startswith("linux"):
+    if jobs <= 1 or len(stale) < POOL_FROM or not sys.platform.startswith("linux"):
         yield from (render_page(job, index) for index in stale)
         return
     # Hash the shared parts here once, not in every process; and keep the cycle collector of the forked processes
@@ -248,7 +249,7 @@ def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: d
         return update
     lines = [update.outputs[page.path].line for page in job.pages if page.path in update.outputs]
     _put_file(update, recorded, INDEX_FILE, job.digests.of_lines(lines),
-              lambda target: target.write_bytes(index_script(lines)), there)
+              lambda target: write_index_script(target, lines), there)
     for path, data in sorted(generated.items()):
         _put_file(update, recorded, path, digest(data), lambda target, data=data: target.write_bytes(data), there)
     for path, source in sorted(copies.items()):

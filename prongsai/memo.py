@@ -46,6 +46,20 @@ class Memo:
         self._kept[key] = (current, value)
         return value
 
+    def get_each(self, what: str, files: list, compute: Callable[[Path], object]) -> list:
+        """[get(what, file, lambda: compute(file)) for file in files], in one loop (thousands of news posts)."""
+        found, kept, trusted, reused = [], self._kept, self.changed, 0
+        for file in files:
+            key = (what, str(file))
+            value = kept.get(key)
+            if value is not None and trusted is not None and key[1] not in trusted:
+                found.append(value[1])
+                reused += 1
+            else:
+                found.append(self.get(what, file, lambda: compute(file)))  # noqa: B023 - called at once
+        self.hits += reused
+        return found
+
     def get_many(self, what: str, files: tuple, compute: Callable[[], object]) -> object:
         """Like get(), for a value made from several files: valid while none of them changed."""
         key = (what, *map(str, files))
@@ -91,6 +105,9 @@ class NoMemo:
 
     def get_many(self, what: str, files: tuple, compute: Callable[[], object]) -> object:
         return compute()
+
+    def get_each(self, what: str, files: list, compute: Callable[[Path], object]) -> list:
+        return [compute(file) for file in files]
 
     def reuse(self, what: str, inputs: tuple, compute: Callable[[], object]) -> object:
         return compute()

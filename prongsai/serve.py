@@ -114,9 +114,7 @@ class Preview:
         if not changed or not self.found:
             return None
         inventory = self.found[0]
-        known = {str(inventory.site_file)} | {str(f) for f in inventory.news}
-        known |= {str(self.paths.content / a) for a in inventory.assets}
-        known |= {str(f) for slot in inventory.items.values() for f in slot.values()}
+        known = self.memo.reuse("known files", (inventory,), lambda: _files_of(inventory, self.paths.content))
         templates = str(self.paths.templates)
         content_changes = [path for path in changed if not path.startswith(templates)]
         if all(path in known and Path(path).is_file() for path in content_changes):
@@ -141,15 +139,16 @@ class Preview:
             raise SiteError(loaded.warnings + update.problems)
         self.rendered = len(update.written)
         self.recorded = {output.path: output for output in update.commit(self.recorded)}
-        job.digests.remember_rebuild(job.shell)
+        job.digests.remember_rebuild(job.shell, rendered_elsewhere=self.jobs > 1 and self.rendered >= emit.POOL_FROM)
         for warning in loaded.warnings:
             print(warning.format(), file=sys.stderr)
 
     def warm_up(self) -> None:
         """Compile the templates and load the Markdown converter now: the first build rendered in other processes
         or found every body in the cache, and the clerk's first save should not wait for either."""
-        import markdown  # noqa: F401
+        from . import markup
 
+        markup.to_html("## warm-up\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n- [link](x.html)\n")
         if self.env is not None:
             for name in self.env.list_templates(filter_func=lambda name: name.endswith(".html")):
                 try:
@@ -167,6 +166,13 @@ class Preview:
             target.write_bytes(page)
         self.recorded = {}  # every page must be rewritten once the content is fixed
         self.kept.pop("last", None)
+
+
+def _files_of(inventory, content: Path) -> set:
+    """Every content file discover() found, as the watcher names them."""
+    known = {str(inventory.site_file)} | {str(f) for f in inventory.news}
+    known |= {str(content / a) for a in inventory.assets}
+    return known | {str(f) for slot in inventory.items.values() for f in slot.values()}
 
 
 def _report(preview: Preview, changed: set | None = None) -> None:

@@ -129,13 +129,27 @@ def _unknown_item(code: str, framework, slot: dict, project: Path) -> Problem:
                    f"ข้อที่มี: O1 ถึง {last}", f"its items are O1 to {last}")
 
 
-def _news_post(file: Path, ctx: _Checking) -> NewsPost | None:
-    """One post, checked; kept between rebuilds of `serve` while its file and the files it names are unchanged."""
-    post, problems, ctx.news_links[file], named = ctx.memo.get("news-post", file, lambda: _check_post(file, ctx))
+def _news_posts(files: list, ctx: _Checking) -> list[NewsPost]:
+    """Every post, checked; each kept (memo and cache) while its file and the files it names are unchanged."""
+    checked = ctx.memo.get_each("news-post", files, lambda file: _check_post(file, ctx))
+    news = []
+    for file, found in zip(files, checked):
+        post, problems, links, named = found
+        if problems or named:  # the few that need a second look
+            post = _news_post(file, found, ctx)
+        elif links:
+            ctx.news_links[file] = links
+        if post is not None:
+            news.append(post)
+    return news
+
+
+def _news_post(file: Path, found: tuple, ctx: _Checking) -> NewsPost | None:
+    post, problems, ctx.news_links[file], named = found
     # A post with problems is checked again (a file it names may have been added since); the files it names are
     # asked for again, so that their resized bytes are published, and one that changed means checking it again.
-    if problems or any(not (ctx.content / relative).is_file() or ctx.attach(relative) != attachment
-                       for relative, attachment in named):
+    if problems or named and any(not (ctx.content / relative).is_file() or ctx.attach(relative) != attachment
+                                 for relative, attachment in named):
         post, problems, ctx.news_links[file], named = _check_post(file, ctx)
     ctx.problems.extend(problems)
     return post
@@ -237,7 +251,7 @@ def validate(inventory: Inventory, model: Model, content: Path, project: Path, b
     if inventory.site_file is not None:
         settings, settings_doc = _check_file(model.site, inventory.site_file, content, project, attach, problems, memo)
     years = _year_sites(inventory, ctx)
-    news = [post for post in (_news_post(f, ctx) for f in inventory.news) if post is not None]
+    news = _news_posts(inventory.news, ctx)
     news.sort(key=lambda post: (post.date, post.slug), reverse=True)
     problems.extend(attach.problems)
     problems.extend(_broken_body_links(inventory, years, news, ctx.news_links, content, project))
