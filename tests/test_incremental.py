@@ -169,3 +169,31 @@ def test_a_damaged_cache_file_is_no_reason_to_fail(tmp_path, monkeypatch):
     build_site(paths_of(tmp_path, tmp_path / "clean"), use_cache=False)
     assert result.written == result.pages + result.files
     assert_same_tree(tmp_path / "site", tmp_path / "clean")
+
+
+PREVIEW_ONLY = {"site.zip", "sw.js", "sitemap.xml"}  # the preview makes no ZIP, keeps nothing offline, lists no sitemap
+
+
+def test_serve_rebuilds_after_each_edit_equal_a_clean_build(tmp_path, monkeypatch):
+    """The preview's shortcuts (files named by the watcher, unchanged objects known fresh) change nothing."""
+    from prongsai.serve import Preview
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE_EPOCH)
+    folder = tmp_path / "preview-copy"
+    shutil.copytree(ROOT / "content", folder / "content")
+    shutil.copytree(ROOT / "templates", folder / "templates")
+    preview = Preview(paths_of(folder, folder / "site"), tmp_path / "preview")
+    preview.rebuild(set())
+    assert not preview.failed
+    for number, edit in enumerate(EDITS):
+        before = {str(f): f.stat().st_mtime_ns for f in folder.rglob("*") if f.is_file()}
+        edit(folder)
+        after = {str(f): f.stat().st_mtime_ns for f in folder.rglob("*") if f.is_file()}
+        changed = {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+        preview.rebuild(changed)  # what the watcher reports
+        assert not preview.failed, edit.__name__
+        clean = tmp_path / f"clean-{number}"
+        build_site(paths_of(folder, clean), use_cache=False)
+        shown, built = tree(tmp_path / "preview"), tree(clean)
+        assert sorted(set(shown) - PREVIEW_ONLY) == sorted(set(built) - PREVIEW_ONLY), edit.__name__
+        assert [path for path in built if path not in PREVIEW_ONLY and shown[path] != built[path]] == [], edit.__name__
