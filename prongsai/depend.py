@@ -15,6 +15,7 @@ names, would render to the same bytes, because rendering reads nothing else.
 from __future__ import annotations
 
 import hashlib
+import sys
 from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -42,8 +43,11 @@ def folder_digest(folder: Path) -> bytes:
 
 
 def code_version() -> bytes:
-    """Prongsai's own code and data files: a new version may render anything differently."""
-    return folder_digest(_PACKAGE)
+    """Prongsai's own code and data files, Python's and the template engine's versions: a new version of any may
+    render anything differently."""
+    from importlib.metadata import version
+
+    return digest(folder_digest(_PACKAGE), sys.version, version("jinja2"), version("markupsafe"))
 
 
 def shell_digest(code: bytes, templates: Path, site) -> bytes:

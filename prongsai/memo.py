@@ -1,7 +1,9 @@
 """Results kept between the rebuilds of a long-running `serve`, each tied to the file it came from.
 
 Owns one thing: a result is reused while its file's size and modification
-time are unchanged. A plain build passes no memo and recomputes everything.
+time are unchanged (or, when the watcher names the files that changed, while
+its file is not among them). A plain build passes no memo; what it may reuse
+comes from the build cache (cache.py), keyed by content.
 """
 
 from __future__ import annotations

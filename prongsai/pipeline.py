@@ -1,8 +1,11 @@
 """The build, as five named stages: discover, load and validate, render, write.
 
 Owns the order of the stages and what passes between them; each stage is a
-function of the one before's result. A stage that finds errors stops the build
-with every problem found (SiteError) before anything is written.
+function of the one before's result: discover and validate (content.py,
+validate.py) give the Site; the page list and the generated files come from
+it (render.py, opendata.py, sheets.py); render and write (emit.py) reuse what
+the build cache (cache.py) says is unchanged. A stage that finds errors stops
+the build with every problem found (SiteError) before site/ is touched.
 """
 
 from __future__ import annotations
