@@ -18,6 +18,8 @@ import hashlib
 import sys
 from pathlib import Path
 
+from .memo import per_object
+
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -201,17 +203,8 @@ class Digests:
 
     def of_lines(self, lines: list[str]) -> bytes:
         """The search index's lines, each hashed once while it is the same string (serve keeps unchanged ones)."""
-        kept = self._kept.setdefault("lines", {})
-        found = []
-        for line in lines:
-            part = kept.get(id(line))
-            if part is None or part[0] is not line:
-                part = kept[id(line)] = (line, hashlib.blake2b(line.encode("utf-8"), digest_size=16).digest())
-            found.append(part[1])
-        if len(kept) > 2 * len(found):
-            alive = {id(line) for line in lines}
-            for key in [key for key in kept if key not in alive]:
-                del kept[key]
+        found = per_object(self._kept.setdefault("lines", {}), lines,
+                           lambda line: hashlib.blake2b(line.encode("utf-8"), digest_size=16).digest())
         return hashlib.blake2b(b"".join(found), digest_size=16).digest()
 
     def of_entry(self, entry) -> bytes:

@@ -97,6 +97,22 @@ class Memo:
         return self._kept[key][1]
 
 
+def per_object(kept: dict, objects, make: Callable[[object], object]) -> list:
+    """[make(o) for o in objects], reusing what `kept` holds for the very same objects (serve keeps unchanged posts
+    and lines as the same objects between rebuilds); forgets objects that are gone once they outnumber the live."""
+    found = []
+    for obj in objects:
+        part = kept.get(id(obj))
+        if part is None or part[0] is not obj:
+            part = kept[id(obj)] = (obj, make(obj))
+        found.append(part[1])
+    if len(kept) > 2 * len(found):
+        alive = {id(obj) for obj in objects}
+        for key in [key for key in kept if key not in alive]:
+            del kept[key]
+    return found
+
+
 class NoMemo:
     """For a plain build: always compute."""
 

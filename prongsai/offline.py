@@ -8,7 +8,6 @@ times), so publishing it never shows a change that is not there.
 
 from __future__ import annotations
 
-import io
 import shutil
 import zipfile
 from pathlib import Path
@@ -31,24 +30,3 @@ def write_zip(target: Path, files: list, folder: str) -> None:
             info.external_attr = 0o644 << 16
             with open(file, "rb") as source, archive.open(info, "w") as entry:
                 shutil.copyfileobj(source, entry, 1 << 20)
-
-
-def site_zip(pages: dict, copies: dict, folder: str) -> bytes:
-    """A ZIP of {site path: text or bytes} and {site path: source file}, every entry under `folder`/."""
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(set(pages) | set(copies)):
-            if path == ZIP_PATH:
-                continue
-            data = pages[path] if path in pages else Path(copies[path]).read_bytes()
-            info = zipfile.ZipInfo(f"{folder}/{path}", date_time=_FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            archive.writestr(info, data if isinstance(data, bytes) else data.encode("utf-8"))
-    return buffer.getvalue()
-
-
-def estimated_size(pages: dict, copies: dict) -> int:
-    """The uncompressed size of everything the ZIP will hold: what the footer link promises at most."""
-    sizes = [len(v) if isinstance(v, bytes) else len(v.encode("utf-8")) for v in pages.values()]
-    return sum(sizes) + sum(Path(source).stat().st_size for source in copies.values())

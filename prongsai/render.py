@@ -25,6 +25,7 @@ import jinja2
 
 from . import opendata, thai
 from .content import shown
+from .memo import per_object
 from .model import Site
 from .posters import poster_path
 from .problems import Problem
@@ -105,17 +106,8 @@ def plan_pages(site: Site, model: Model, generated: dict | None = None, datasets
 
 def _news_pages(news: tuple, kept: dict) -> list[PageInfo]:
     """A page per post; in `serve`, the same PageInfo while the post is the same object (thousands of posts)."""
-    pages = []
-    for post in news:
-        found = kept.get(id(post))
-        if found is None or found[0] is not post:
-            found = kept[id(post)] = (post, PageInfo(post.path, "news.html", post.title, post.source, "news", {"post": post}))
-        pages.append(found[1])
-    if len(kept) > 2 * len(pages):
-        alive = {id(post) for post in news}
-        for key in [key for key in kept if key not in alive]:
-            del kept[key]
-    return pages
+    return per_object(kept, news, lambda post: PageInfo(post.path, "news.html", post.title, post.source, "news",
+                                                        {"post": post}))
 
 
 def template_problem(error: Exception, page: PageInfo, templates: Path, project: Path) -> Problem:

@@ -80,11 +80,18 @@ def _item_page(year: int, item, slot: dict, ctx: _Checking) -> ItemPage:
     files = tuple(slot[role] for role in ("yaml", "md") if role in slot)
     check = lambda: _check_item_page(year, item, slot, ctx)  # noqa: E731
     page, problems, named = ctx.memo.get_many(f"item-page {year} {item.code}", files, check)
-    if problems or any(not (ctx.content / relative).is_file() or ctx.attach(relative) != attachment
-                       for relative, attachment in named):
+    if not _still_valid(problems, named, ctx):
         page, problems, named = _check_item_page(year, item, slot, ctx)
     ctx.problems.extend(problems)
     return page
+
+
+def _still_valid(problems: list, named: tuple, ctx: _Checking) -> bool:
+    """Whether a kept check of a file holds. One with problems is checked again (a file it names may have been added
+    since); the files it names are asked for again, so that their resized bytes are published, and one that changed
+    means checking it again."""
+    return not problems and not any(not (ctx.content / relative).is_file() or ctx.attach(relative) != attachment
+                                    for relative, attachment in named)
 
 
 def _check_item_page(year: int, item, slot: dict, ctx: _Checking) -> tuple:
@@ -146,10 +153,7 @@ def _news_posts(files: list, ctx: _Checking) -> list[NewsPost]:
 
 def _news_post(file: Path, found: tuple, ctx: _Checking) -> NewsPost | None:
     post, problems, ctx.news_links[file], named = found
-    # A post with problems is checked again (a file it names may have been added since); the files it names are
-    # asked for again, so that their resized bytes are published, and one that changed means checking it again.
-    if problems or named and any(not (ctx.content / relative).is_file() or ctx.attach(relative) != attachment
-                                 for relative, attachment in named):
+    if not _still_valid(problems, named, ctx):
         post, problems, ctx.news_links[file], named = _check_post(file, ctx)
     ctx.problems.extend(problems)
     return post
