@@ -5,10 +5,18 @@ into 83 and `no`/`on` into booleans, and keeps the last of two duplicate keys.
 Here every scalar stays the text the clerk typed (the field's type decides
 what it means, in fields.py), a duplicate key is a problem, and each value's
 position is kept so problems can point at `path:line:column`.
+
+Also owns what may not be in a content text file at all (control characters,
+a second byte-order mark, UTF-16, binary data) and the YAML limits of
+limits.py: nesting depth (checked on the parser's events, before anything
+recurses) and the number of values once aliases are expanded (a "billion
+laughs" file). Tags such as !!python/object are refused: nothing is ever
+constructed from a tag, and a clerk never needs one.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,12 +24,14 @@ import yaml
 import yaml.cyaml
 from yaml.composer import Composer
 from yaml.constructor import BaseConstructor
+from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
+from . import limits
 from .problems import Problem
 
 #: Plain scalars that mean "nothing written here".
@@ -29,6 +39,21 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 
 #: A path to a value inside a document: keys and list indexes.
 Key = tuple
+
+#: Characters no content text may hold: C0 and C1 controls but tab and newline, DEL, a byte-order mark after the
+#: start, and the two non-characters. Word pastes a vertical tab for Shift+Enter; a NUL means a damaged file.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
+_CONTROL_NAMES = {
+    "\x00": ("NUL", "NUL"), "\x0b": ("แท็บแนวตั้ง จาก Shift+Enter ใน Word", "vertical tab, from Shift+Enter in Word"),
+    "\x0c": ("ตัวแบ่งหน้า", "form feed, a page break"), "\ufeff": ("BOM กลางไฟล์", "a byte-order mark (BOM) after the start"),
+}
+#: Problems of one kind reported per file; the rest are counted in the last one.
+_MAX_REPORTED = 10
+#: Tags the composer gives every untagged value: anything else was written by hand (!!python/object, !!binary).
+_PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
+#: Above this size a syntax error keeps libyaml's wording: PyYAML's own parser (whose wording _SYNTAX_HINTS knows)
+#: takes seconds per megabyte.
+_REREAD_BYTES = 256 * 1024
 
 
 @dataclass(frozen=True)
@@ -84,8 +109,16 @@ def _pos(node: Node, offset: int) -> tuple[int, int]:
     return (node.start_mark.line + 1 + offset, node.start_mark.column + 1)
 
 
+class _TooManyValues(Exception):
+    """Raised by _Builder when the expanded document passes limits.YAML_VALUES."""
+
+
 class _Builder:
-    """Turns a node tree into plain data, recording positions and duplicate keys."""
+    """Turns a node tree into plain data, recording positions and duplicate keys.
+
+    An alias is the same node object as its anchor, so it is built again where it is used: the count of
+    values built is what the limit holds, however the file is written.
+    """
 
     def __init__(self, path: str, offset: int) -> None:
         self.path = path
@@ -93,22 +126,51 @@ class _Builder:
         self.marks: dict = {}
         self.key_marks: dict = {}
         self.problems: list[Problem] = []
+        self.values = 0
 
     def build(self, node: Node, key: Key = ()) -> object:
+        self.values += 1
+        if self.values > limits.YAML_VALUES.value:
+            raise _TooManyValues
         self.marks[key] = _pos(node, self.offset)
+        if node.tag not in _PLAIN_TAGS:
+            self._tag_problem(node)
+            return None
         if isinstance(node, MappingNode):
             return self._mapping(node, key)
         if isinstance(node, SequenceNode):
             return [self.build(item, key + (i,)) for i, item in enumerate(node.value)]
         value = node.value
-        if isinstance(node, ScalarNode) and not node.style and value in _NULLS:
+        if not node.style and value in _NULLS:
+            return None
+        if _CONTROL.search(value):
+            self._control_problem(node, value)
             return None
         return value
+
+    def _tag_problem(self, node: Node) -> None:
+        line, column = _pos(node, self.offset)
+        tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+        self.problems.append(Problem(
+            self.path, line, column, f"ไม่ใช้แท็ก YAML '{tag}' ในไฟล์เนื้อหา", f"YAML tags such as '{tag}' are not used in content files",
+            f"ลบ '{tag}' ออก แล้วเขียนค่าเป็นข้อความธรรมดา", f"delete '{tag}' and write the value as plain text"))
+
+    def _control_problem(self, node: Node, value: str) -> None:
+        line, column = _pos(node, self.offset)
+        th, en = _control_name(_CONTROL.search(value).group())
+        self.problems.append(Problem(
+            self.path, line, column, f"ค่านี้มีอักขระควบคุมที่มองไม่เห็น ({th})",
+            f"this value holds an invisible control character ({en})",
+            "ลบรหัส \\ ที่ทำให้เกิดอักขระนั้นออกจากข้อความในเครื่องหมายคำพูด หรือแทนด้วยช่องว่าง",
+            "delete the \\ escape that makes it from the quoted text, or write a space instead"))
 
     def _mapping(self, node: MappingNode, key: Key) -> dict:
         result: dict = {}
         for key_node, value_node in node.value:
-            name = key_node.value if isinstance(key_node, ScalarNode) else str(key_node.value)
+            name = key_node.value if isinstance(key_node, ScalarNode) else "(…)"
+            if _CONTROL.search(name):
+                self._control_problem(key_node, name)
+                continue
             line, column = _pos(key_node, self.offset)
             if name in result:
                 first_line = self.key_marks[key + (name,)][0]
@@ -167,7 +229,8 @@ def _compose(text: str):
     try:
         return loader.get_single_node()
     except yaml.YAMLError:
-        pass
+        if len(text) > _REREAD_BYTES:
+            raise
     finally:
         loader.dispose()
     loader = _ComposeOnly(text)
@@ -177,34 +240,140 @@ def _compose(text: str):
         loader.dispose()
 
 
+def _nesting(text: str) -> tuple[object, object]:
+    """(where the nesting first passes limits.YAML_DEPTH, where the first alias is), each a mark or None.
+
+    Read from the parser's events, which nothing recurses over; a syntax error ends the scan (parse reports it).
+    """
+    loader = _FastComposeOnly(text)
+    depth, first_alias = 0, None
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > limits.YAML_DEPTH.value:
+                    return event.start_mark, first_alias
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+            elif isinstance(event, AliasEvent) and first_alias is None:
+                first_alias = event.start_mark
+    except yaml.MarkedYAMLError as error:
+        if "nesting depth" in str(error.problem):  # libyaml's own limit (1,000), met while looking ahead
+            return error.problem_mark, first_alias
+    except yaml.YAMLError:
+        pass
+    finally:
+        loader.dispose()
+    return None, first_alias
+
+
+def _at(path: str, mark, offset: int) -> tuple[str, int, int]:
+    return (path, mark.line + 1 + offset, mark.column + 1) if mark is not None else (path, 0, 0)
+
+
+def _too_deep(path: str, mark, offset: int) -> Problem:
+    depth = limits.YAML_DEPTH.value
+    return Problem(*_at(path, mark, offset), f"รายการหรือกลุ่มซ้อนกันลึกเกิน {depth} ชั้น",
+                   f"lists and groups nest more than {depth} levels deep",
+                   "ตรวจวงเล็บ [ ] { } และการย่อหน้า ข้อมูลของข้อใดก็ซ้อนกันไม่เกิน 4 ชั้น",
+                   "check the brackets [ ] { } and the indentation: no item nests more than 4 levels")
+
+
+def _too_many(path: str, mark, offset: int) -> Problem:
+    count = f"{limits.YAML_VALUES.value:,}"
+    return Problem(*_at(path, mark, offset), f"ไฟล์นี้มีค่ามากกว่า {count} ค่า (นับรวมค่าที่ซ้ำด้วย * แล้ว)",
+                   f"this file holds more than {count} values (counting what its aliases (*) repeat)",
+                   "เขียนค่าแต่ละค่าตรง ๆ แทนการอ้างซ้ำด้วย & และ * หรือแบ่งข้อมูลเป็นหลายไฟล์",
+                   "write the values out instead of repeating them with & and *, or split the data into several files")
+
+
 def parse(text: str, path: str, line_offset: int = 0) -> tuple[Doc | None, list[Problem]]:
-    """Parse one YAML document; on a syntax error return None and the problem."""
+    """Parse one YAML document; on a syntax error or a passed limit return None and the problem."""
+    controls = control_characters(text, path, 1 + line_offset)
+    if controls:
+        return None, controls
+    too_deep, first_alias = _nesting(text)
+    if too_deep is not None:
+        return None, [_too_deep(path, too_deep, line_offset)]
     try:
         node = _compose(text)
+    except RecursionError:  # PyYAML's own parser recurses per level: a deep file whose depth libyaml did not reach
+        return None, [_too_deep(path, None, line_offset)]
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(path, error, line_offset)]
     except yaml.YAMLError as error:
         return None, [Problem(path, 0, 0, "รูปแบบ YAML ไม่ถูกต้อง", f"YAML error: {error}")]
     builder = _Builder(path, line_offset)
-    data = builder.build(node) if node is not None else None
+    try:
+        data = builder.build(node) if node is not None else None
+    except _TooManyValues:
+        return None, [_too_many(path, first_alias, line_offset)]
     doc = Doc(path, data, builder.marks, builder.key_marks, line_offset)
     return doc, builder.problems
 
 
+_SAVE_AS_UTF8 = ("เปิดไฟล์ใน Notepad แล้วเลือก บันทึกเป็น (Save As) → การเข้ารหัส (Encoding) เป็น UTF-8",
+                 "open it in Notepad, Save As, and choose the UTF-8 encoding")
+
+
 def read_text(file: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
-    """Read a text file as UTF-8 (a Notepad BOM is fine); explain a file saved as ANSI/cp874."""
-    raw = file.read_bytes()
+    """Read a text file as UTF-8 (a Notepad BOM is fine); explain a file saved as ANSI/cp874 or UTF-16, a binary
+    file, and every control character with its line and column."""
     try:
-        return raw.decode("utf-8-sig").replace("\r\n", "\n"), []
+        raw = file.read_bytes()
+    except OSError as error:
+        return None, [Problem(shown_as, 0, 0, "เปิดอ่านไฟล์นี้ไม่ได้", f"this file cannot be read ({error.strerror or error})",
+                              "ตรวจสิทธิ์การอ่านไฟล์ หรือปิดโปรแกรมที่เปิดไฟล์นี้ค้างไว้",
+                              "check that you may read it, or close the program that holds it open")]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, [Problem(shown_as, 0, 0, "ไฟล์นี้บันทึกเป็น Unicode (UTF-16) ไม่ใช่ UTF-8",
+                              "this file is saved as Unicode (UTF-16), not UTF-8", *_SAVE_AS_UTF8)]
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
+        if b"\x00" in raw[:8192]:
+            return None, [Problem(shown_as, 0, 0, "ไฟล์นี้ไม่ใช่ไฟล์ข้อความ (อาจเป็นไฟล์ PDF ภาพ หรือไฟล์อื่นที่ตั้งชื่อผิด)",
+                                  "this is not a text file (perhaps a PDF, an image or another file given this name)",
+                                  "ใส่ไฟล์ข้อความที่ถูกต้อง แล้วย้ายไฟล์นี้ไปไว้ที่อื่น", "put the right text file here and move this one")]
         return None, [Problem(
             shown_as, line, 1,
             "ไฟล์นี้ไม่ได้บันทึกเป็น UTF-8 (อาจบันทึกเป็น ANSI หรือ TIS-620) อ่านภาษาไทยไม่ได้",
-            "this file is not saved as UTF-8 (perhaps ANSI or TIS-620), so its Thai text cannot be read",
-            "เปิดไฟล์ใน Notepad แล้วเลือก บันทึกเป็น (Save As) → การเข้ารหัส (Encoding) เป็น UTF-8",
-            "open it in Notepad, Save As, and choose the UTF-8 encoding",
+            "this file is not saved as UTF-8 (perhaps ANSI or TIS-620), so its Thai text cannot be read", *_SAVE_AS_UTF8,
         )]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    problems = control_characters(text, shown_as)
+    return (None, problems) if problems else (text, [])
+
+
+def _control_name(character: str) -> tuple[str, str]:
+    code = f"U+{ord(character):04X}"
+    th, en = _CONTROL_NAMES.get(character, (code, code))
+    return (th, en) if th == code else (f"{th}, {code}", f"{en}, {code}")
+
+
+def control_characters(text: str, shown_as: str, first_line: int = 1) -> list[Problem]:
+    """A problem at the line and column of each control character (the first of each line, ten lines at most)."""
+    problems, lines_with = [], 0
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        found = _CONTROL.search(line)
+        if found is None:
+            continue
+        lines_with += 1
+        if lines_with > _MAX_REPORTED:
+            continue
+        th, en = _control_name(found.group())
+        problems.append(Problem(
+            shown_as, number, found.start() + 1, f"มีอักขระควบคุมที่มองไม่เห็น ({th})", f"an invisible control character ({en})",
+            "ลบอักขระนั้นออก หรือแทนด้วยช่องว่าง (มักติดมากับข้อความที่คัดลอกจาก Word หรือ Excel)",
+            "delete it or write a space instead (it often comes with text copied from Word or Excel)"))
+    if lines_with > _MAX_REPORTED:
+        last = problems[-1]
+        problems[-1] = Problem(last.path, last.line, last.column, last.th + f" และอีก {lines_with - _MAX_REPORTED} บรรทัดถัดไป",
+                               last.en + f", and on {lines_with - _MAX_REPORTED} more lines after this one",
+                               last.hint_th, last.hint_en)
+    return problems
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:

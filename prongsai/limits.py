@@ -1,0 +1,108 @@
+"""Every limit on what the build reads, in one place, each with its reason.
+
+Content comes from clerks pasting from Word and Excel, and on a shared host from
+many agencies at once: whatever arrives, the build must end within seconds with
+a message, never a traceback, a hang or all the machine's memory. Each limit is
+far above what a real agency writes (the reason says what that is) and low
+enough that the work it allows stays small. The modules that enforce a limit
+import it from here, and the README's table "Hostile input and limits" is
+checked against this module by a test.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limit:
+    """A limit, what it counts, and why it is where it is."""
+
+    value: int
+    #: what is counted, in Thai and English ("ไบต์", "bytes")
+    unit_th: str
+    unit_en: str
+    why: str
+
+
+#: One YAML file (site.yaml, an item, a news post's front matter).
+YAML_BYTES = Limit(
+    4 * MB, "ไบต์", "bytes",
+    "a year of procurement of a large agency (8,000 rows) is 4 MB of YAML and builds in about 10 s with 200 MB of "
+    "memory; parsing takes about 30 bytes of memory per byte of YAML, so an unlimited file (50 MB) takes gigabytes")
+
+#: How deep lists and groups may nest in YAML.
+YAML_DEPTH = Limit(
+    32, "ชั้น", "levels",
+    "the deepest item (procurement: months, rows, fields) nests 4 levels; the parser and the checker recurse once "
+    "per level, and 10,000 levels end in RecursionError")
+
+#: How many values a YAML file may hold once its aliases (*name) are expanded.
+YAML_VALUES = Limit(
+    250_000, "ค่า", "values",
+    "8,000 procurement rows are about 100,000 values; a few lines of nested aliases (a 'billion laughs' file) "
+    "expand to billions of values and gigabytes")
+
+#: The largest number (money in baht, scores) a field takes.
+NUMBER_MAX = Limit(
+    10 ** 13, "", "",
+    "ten trillion baht: Thailand's whole budget for 2568 is 3.75 trillion; 1e309 overflows a float (OverflowError "
+    "in the spreadsheet writer) and a larger exponent is a number no table can hold")
+
+#: Characters in a number as written (money, counts, scores).
+NUMBER_CHARS = Limit(
+    24, "ตัวอักษร", "characters",
+    "10 trillion baht with commas and satang is 22 characters; Python refuses to read whole numbers of more than "
+    "4,300 digits (ValueError), and 1e999999999 turned into a whole number takes minutes")
+
+#: The largest whole number (counts of complaints, services, gifts; times in minutes).
+COUNT_MAX = Limit(
+    10 ** 9, "", "",
+    "a billion: Thailand has 66 million people, so a larger count is a typo (or a pasted phone or e-GP number)")
+
+#: One Markdown text (an item's body or a news post).
+MARKDOWN_BYTES = Limit(
+    512 * 1024, "ไบต์", "bytes",
+    "a long news post is 16 KB and a whole plan pasted as text about 300 KB; Python-Markdown and the sanitiser "
+    "take about a second per 100 KB of the worst text that stays within the other Markdown limits")
+
+#: How deep lists, quotes and raw HTML elements may nest in Markdown.
+MARKDOWN_DEPTH = Limit(
+    40, "ชั้น", "levels",
+    "real text nests lists 3 or 4 levels; Python-Markdown recurses once per level (300 nested lists end in "
+    "RecursionError) and the sanitiser slows down with every level of nested HTML")
+
+#: Places in one Markdown text that the converter must scan to the end of a paragraph to give up on.
+MARKDOWN_OPEN_MARKS = Limit(
+    200, "จุด", "places",
+    "a '[' without its ']' and a '<' that starts a tag without its '>' make Python-Markdown and html.parser look "
+    "ahead to the end of the paragraph; each costs a scan, so thousands of them take minutes (4,000 '[' take 9 s)")
+
+#: One attachment (PDF, image, spreadsheet…) or any other file published from content/.
+ATTACHMENT_BYTES = Limit(
+    50 * MB, "ไบต์", "bytes",
+    "a 200-page scanned plan at 200 dpi is 20-40 MB; a larger file cannot be opened on a phone over a rural "
+    "connection, many shared hosts refuse the upload, and site.zip carries every file")
+
+#: Pixels of one image (width × height).
+IMAGE_PIXELS = Limit(
+    50_000_000, "พิกเซล", "pixels",
+    "a 50-megapixel phone photo; decoding one to resize it takes 150 MB of memory, and a few kilobytes of PNG can "
+    "claim 400 megapixels (a decompression bomb) and take gigabytes")
+
+#: Pages of one PDF (read to show "12 หน้า" beside its link).
+PDF_PAGES = Limit(
+    3_000, "หน้า", "pages",
+    "the thickest document an agency publishes, a budget ordinance, has a few hundred pages; counting the pages of "
+    "a PDF walks its page tree, which a crafted file can make enormous")
+
+
+def size_text(size: int) -> str:
+    """4 MB, 512 KB: a size as the limit messages print it."""
+    return f"{size // MB} MB" if size >= MB and size % MB == 0 else f"{size // 1024:,} KB" if size >= 1024 else f"{size} B"
+
+
+#: Every limit by name, for the README table and its test.
+ALL = {name: value for name, value in dict(globals()).items() if isinstance(value, Limit)}
