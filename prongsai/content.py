@@ -6,15 +6,27 @@ Owns the content folder's layout:
   content/news/*.md                  dated news posts with YAML front matter
   everything else                    attachments and images, published at the same path
 Problems here are about files: a file in the wrong place, two files for one item.
+
+Also owns what may be read at all: only real files and folders under content/
+(a symbolic link, a Windows junction, a named pipe or a device is reported and
+never opened, so nothing outside content/ is read or published and no loop is
+followed), file sizes within limits.py, published names that work on Windows
+and in links, published types that run nothing (attachments.PUBLISHED), and
+item files that are empty by accident.
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+import sys
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import yamlio
+from . import limits, yamlio
+from .attachments import PUBLISHED, RUNNABLE
 from .framework import available_years, normalise_code
 from .problems import Problem
 from .yamlio import Doc
@@ -22,6 +34,12 @@ from .yamlio import Doc
 _ITEM_FILE = re.compile(r"^([Oo]0*\d+)(?:[-_ .].*)?\.(yaml|yml|md)$")
 _IGNORED = re.compile(r"^(\..*|~\$.*|Thumbs\.db|desktop\.ini|.*~)$", re.IGNORECASE)
 _YAML = (".yaml", ".yml")
+#: Characters a published name cannot hold: Windows refuses <>:"|?*\\ and controls; # and % break a link.
+_BAD_NAME_CHARS = re.compile(r'[<>:"|?*\\#%\x00-\x1f\x7f]')
+#: Names Windows keeps for devices, with any extension (NUL.pdf cannot be copied to a Windows PC).
+_DEVICE_NAME = re.compile(r"^(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])(\..*)?$", re.IGNORECASE)
+#: Windows' mark of a junction or other reparse point (os.stat_result.st_file_attributes).
+_REPARSE_POINT = 0x400
 
 
 @dataclass
@@ -34,6 +52,9 @@ class Inventory:
     news: list = field(default_factory=list)
     #: every other file, relative to content/ with forward slashes
     assets: list = field(default_factory=list)
+    #: files under content/ already reported and never read (a link, too large, a type not published):
+    #: a field naming one says nothing more
+    refused: set = field(default_factory=set)
 
 
 @dataclass(frozen=True)
@@ -46,6 +67,11 @@ class Loaded:
     body_path: str
 
 
+def folded(path: str) -> str:
+    """A path as Windows and macOS compare names: upper and lower case alike, and é typed as one character or two."""
+    return unicodedata.normalize("NFC", path).casefold()
+
+
 def shown(file: Path, project: Path) -> str:
     """How a path is printed in problems: relative to the project folder when inside it."""
     try:
@@ -54,25 +80,147 @@ def shown(file: Path, project: Path) -> str:
         return file.as_posix()
 
 
-def _walk(folder: Path):
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+def _is_link(entry: os.DirEntry) -> bool:
+    """A symbolic link, or on Windows a junction (a folder link that is not a symlink)."""
+    if entry.is_symlink():
+        return True
+    if os.name != "nt":
+        return False
+    attributes = getattr(entry.stat(follow_symlinks=False), "st_file_attributes", 0)
+    return bool(attributes & _REPARSE_POINT)
+
+
+def _link_problem(entry: os.DirEntry, project: Path) -> Problem:
+    try:
+        target = os.readlink(entry.path)
+    except OSError:
+        target = "?"
+    what_th, what_en = ("โฟลเดอร์", "folder") if entry.is_dir() else ("ไฟล์", "file")
+    return Problem(shown(Path(entry.path), project), 0, 0,
+                   f"{what_th}นี้เป็นทางลัด (symbolic link) ไปยัง '{target}' โปรแกรมอ่านและเผยแพร่เฉพาะไฟล์จริงในโฟลเดอร์ content/",
+                   f"this {what_en} is a symbolic link to '{target}'; only real files inside content/ are read and published",
+                   f"คัดลอก{what_th}จริงมาวางแทนทางลัดนี้", f"copy the real {what_en} here in place of the link")
+
+
+def _special_problem(entry: os.DirEntry, project: Path) -> Problem:
+    mode = entry.stat(follow_symlinks=False).st_mode
+    th, en = (("ท่อข้อมูล (FIFO)", "named pipe (FIFO)") if stat.S_ISFIFO(mode) else ("ซ็อกเก็ต", "socket") if stat.S_ISSOCK(mode)
+              else ("อุปกรณ์", "device"))
+    return Problem(shown(Path(entry.path), project), 0, 0, f"นี่ไม่ใช่ไฟล์ธรรมดา แต่เป็น{th}", f"this is not a regular file but a {en}",
+                   "ลบออกจากโฟลเดอร์ content/", "remove it from content/")
+
+
+def _walk(folder: Path, project: Path, problems: list):
+    """(file, its size) of every real file under folder, by name; links and special files are reported, not followed."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+    except OSError as error:
+        problems.append(Problem(shown(folder, project), 0, 0, "เปิดโฟลเดอร์นี้ไม่ได้", f"this folder cannot be opened ({error.strerror})",
+                                "ตรวจสิทธิ์การเข้าถึงโฟลเดอร์", "check that you may open it"))
+        return
+    for entry in entries:
         if _IGNORED.match(entry.name):
             continue
-        if entry.is_dir():
-            yield from _walk(entry)
+        if _is_link(entry):
+            problems.append(_link_problem(entry, project))
+        elif entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path), project, problems)
+        elif entry.is_file(follow_symlinks=False):
+            yield Path(entry.path), entry.stat(follow_symlinks=False).st_size
         else:
-            yield entry
+            problems.append(_special_problem(entry, project))
+
+
+def _too_large(file: Path, project: Path, size: int, limit: limits.Limit, what_th: str, what_en: str,
+               hint_th: str, hint_en: str) -> Problem:
+    return Problem(shown(file, project), 0, 0,
+                   f"ไฟล์นี้ใหญ่ {size / limits.MB:.1f} MB เกินขนาดที่{what_th}มีได้ ({limits.size_text(limit.value)})",
+                   f"this file is {size / limits.MB:.1f} MB, more than a {what_en} may be ({limits.size_text(limit.value)})",
+                   hint_th, hint_en)
+
+
+def _size_problem(file: Path, relative: Path, size: int, project: Path) -> Problem | None:
+    """A text file or an attachment larger than its limit (limits.py); it is then never read."""
+    if file.suffix in _YAML and size > limits.YAML_BYTES.value:
+        return _too_large(file, project, size, limits.YAML_BYTES, "ไฟล์ YAML", "YAML file",
+                          "แบ่งข้อมูลเป็นหลายไฟล์ หรือตรวจว่าไม่ได้วางข้อมูลอื่นปนเข้ามา",
+                          "split the data, or check that nothing else was pasted into it")
+    if file.suffix == ".md" and len(relative.parts) <= 3 and size > limits.MARKDOWN_BYTES.value:
+        return _too_large(file, project, size, limits.MARKDOWN_BYTES, "ข้อความ Markdown", "Markdown text",
+                          "แบ่งเป็นหลายข่าวหรือหลายหน้า หรือแนบเอกสารยาวเป็นไฟล์ PDF",
+                          "split it into several posts, or attach a long document as a PDF")
+    if size > limits.ATTACHMENT_BYTES.value:
+        return _too_large(file, project, size, limits.ATTACHMENT_BYTES, "ไฟล์แนบ", "published file",
+                          "ลดขนาดไฟล์: สแกนใหม่ที่ 150–200 dpi แบบขาวดำ บีบอัดไฟล์ PDF หรือแบ่งเป็นหลายไฟล์",
+                          "make it smaller: scan again at 150-200 dpi in grey, compress the PDF, or split it")
+    return None
+
+
+def _name_problem(file: Path, relative: Path, project: Path) -> Problem | None:
+    """A published path whose names Windows refuses, a link breaks, or that are not UTF-8."""
+    for name in relative.parts:
+        try:
+            name.encode("utf-8")
+        except UnicodeEncodeError:
+            return Problem(shown(file, project), 0, 0, "ชื่อไฟล์หรือโฟลเดอร์นี้ไม่ได้เขียนด้วย UTF-8 (อาจตั้งชื่อบนเครื่องที่ใช้ TIS-620)",
+                           "this file or folder name is not UTF-8 (perhaps named on a TIS-620 system)",
+                           "ตั้งชื่อไฟล์ใหม่บนเครื่องนี้", "rename it on this computer")
+        bad = sorted(set(_BAD_NAME_CHARS.findall(name)))
+        if bad or name != name.rstrip(" .") or _DEVICE_NAME.match(name):
+            shown_bad = " ".join(repr(c)[1:-1] for c in bad) or ("ชื่ออุปกรณ์ของ Windows" if _DEVICE_NAME.match(name)
+                                                                 else "ช่องว่างหรือจุดท้ายชื่อ")
+            shown_bad_en = " ".join(repr(c)[1:-1] for c in bad) or ("a Windows device name" if _DEVICE_NAME.match(name)
+                                                                    else "a space or dot at the end")
+            return Problem(shown(file, project), 0, 0, f"ชื่อ '{name}' ใช้เป็นชื่อไฟล์ในเว็บไซต์ไม่ได้ (มี {shown_bad})",
+                           f"'{name}' cannot be the name of a published file ({shown_bad_en}: Windows refuses it or a link "
+                           f"breaks on it)", "เปลี่ยนชื่อ ใช้ตัวอักษร ตัวเลข - และ _", "rename it with letters, digits, - and _")
+    return None
+
+
+def _type_problem(file: Path, project: Path) -> Problem | None:
+    """An attachment of a type that is not published (attachments.PUBLISHED)."""
+    ext = file.suffix.lower().lstrip(".") or (file.name.lstrip(".") if file.name.startswith(".") else "")
+    if ext in PUBLISHED:
+        return None
+    allowed = ", ".join(sorted(PUBLISHED))
+    if ext in RUNNABLE:
+        return Problem(shown(file, project), 0, 0, f"เผยแพร่ไฟล์ชนิด .{ext} ไม่ได้ เพราะเบราว์เซอร์ของผู้อ่านหรือเครื่องแม่ข่ายเว็บทำงานตามคำสั่งในไฟล์ได้",
+                       f".{ext} files are not published: a reader's browser or the web server can run what they hold",
+                       "ถ้าเป็นหน้าเว็บที่บันทึกไว้ ให้พิมพ์เป็น PDF (Ctrl+P → บันทึกเป็น PDF) แล้วแนบไฟล์ PDF แทน",
+                       "for a saved web page, print it to PDF (Ctrl+P, Save as PDF) and attach the PDF instead")
+    if ext == "lnk":
+        return Problem(shown(file, project), 0, 0, "ไฟล์นี้เป็นทางลัด (shortcut) ของ Windows ไม่ใช่ตัวไฟล์",
+                       "this is a Windows shortcut, not the file itself",
+                       "คัดลอกไฟล์จริงมาวางแทน", "copy the real file here instead")
+    return Problem(shown(file, project), 0, 0, f"เผยแพร่ไฟล์ชนิด '.{ext}' ไม่ได้" if ext else "ไฟล์นี้ไม่มีนามสกุล (เช่น .pdf) จึงไม่รู้ว่าเป็นไฟล์ชนิดใด",
+                   f"'.{ext}' files are not published" if ext else "this file has no extension (like .pdf), so its type is unknown",
+                   f"ใช้ไฟล์ชนิด {allowed}", f"use one of: {allowed}")
+
+
+def _add_asset(inventory: Inventory, problems: list, file: Path, relative: Path, project: Path) -> None:
+    """A file published as it is, unless its name or type may not be published."""
+    refusal = _name_problem(file, relative, project) or _type_problem(file, project)
+    if refusal is None:
+        inventory.assets.append(relative.as_posix())
+    else:
+        problems.append(refusal)
+        inventory.refused.add(relative.as_posix())
 
 
 def discover(content: Path, project: Path) -> tuple[Inventory, list[Problem]]:
-    """Sort every file under content/ into its role, and report misplaced ones."""
+    """Sort every file under content/ into its role, and report misplaced ones and those that may not be read."""
     inventory, problems = Inventory(), []
     if not content.is_dir():
         return inventory, [Problem(shown(content, project), 0, 0, "ไม่พบโฟลเดอร์เนื้อหา", "the content folder does not exist",
                                    "สร้างโฟลเดอร์ content/ หรือบอกตำแหน่งด้วย --content", "create it, or name it with --content")]
-    for file in _walk(content):
+    for file, size in _walk(content, project, problems):
         relative = file.relative_to(content)
         parts = relative.parts
+        too_large = _size_problem(file, relative, size, project)
+        if too_large is not None:
+            problems.append(too_large)
+            inventory.refused.add(relative.as_posix())
+            continue
         if parts == ("site.yaml",) or parts == ("site.yml",):
             inventory.site_file = file
         elif parts[0] == "ita" and len(parts) == 3:
@@ -82,7 +230,7 @@ def discover(content: Path, project: Path) -> tuple[Inventory, list[Problem]]:
         elif file.suffix in _YAML or (file.suffix == ".md" and len(parts) <= 2):
             problems.append(_misplaced(file, project))
         else:
-            inventory.assets.append(relative.as_posix())
+            _add_asset(inventory, problems, file, relative, project)
     if inventory.site_file is None:
         problems.append(Problem(shown(content / "site.yaml", project), 0, 0, "ไม่พบไฟล์ site.yaml (ข้อมูลหน่วยงาน)",
                                 "content/site.yaml (the agency's settings) is missing",
@@ -112,7 +260,7 @@ def _add_item_file(inventory: Inventory, problems: list, file: Path, project: Pa
                                     "an item file's name must start with its code, e.g. O12.yaml",
                                     "เปลี่ยนชื่อไฟล์เป็น O<เลขข้อ>.yaml", "rename it O<number>.yaml"))
         else:  # an attachment kept beside the item files
-            inventory.assets.append(file.relative_to(file.parents[2]).as_posix())
+            _add_asset(inventory, problems, file, file.relative_to(file.parents[2]), project)
         return
     code, ext = normalise_code(match.group(1)), "md" if match.group(2) == "md" else "yaml"
     slot = inventory.items.setdefault((int(year_text), code), {})
@@ -132,19 +280,33 @@ def _check_bodies_have_yaml(inventory: Inventory, problems: list, project: Path)
                                     f"สร้างไฟล์ {code}.yaml ในโฟลเดอร์เดียวกัน", f"create {code}.yaml in the same folder"))
 
 
+def _empty(path: str) -> Problem:
+    return Problem(path, 0, 0, "ไฟล์นี้ว่างเปล่า ข้อมูลอาจหายไปเพราะโปรแกรมแก้ไขปิดตัวกลางคันหรือคัดลอกไฟล์ไม่สำเร็จ",
+                   "this file is empty: its content may have been lost (an editor that crashed, a copy that failed)",
+                   "กู้ไฟล์คืนจากสำเนา (เช่น Recycle Bin หรือ git) หรือเขียนใหม่ ถ้ายังไม่มีข้อมูล ใช้ python build.py new <รหัสข้อ> "
+                   "สร้างไฟล์เริ่มต้น หรือลบไฟล์นี้",
+                   "restore it from a copy (the Recycle Bin, git) or write it again; for an item not written yet, "
+                   "python build.py new <code> writes a stub, or delete the file")
+
+
 def load_yaml(file: Path, project: Path) -> tuple[Doc | None, list[Problem]]:
-    """Parse one YAML file (site settings or an item)."""
+    """Parse one YAML file (site settings or an item). An empty or blank file is a problem: a file of comments only
+    is an item not written yet, but one with nothing at all has lost what it held."""
     text, problems = yamlio.read_text(file, shown(file, project))
     if text is None:
         return None, problems
+    if not text.strip():
+        return None, [_empty(shown(file, project))]
     return yamlio.parse(text, shown(file, project))
 
 
 def load_body(file: Path | None, project: Path) -> tuple[Loaded, list[Problem]]:
-    """The Markdown body beside an item's YAML, if any."""
+    """The Markdown body beside an item's YAML, if any (an empty one is a problem, as for YAML)."""
     if file is None:
         return Loaded(None, "", 1, ""), []
     text, problems = yamlio.read_text(file, shown(file, project))
+    if text is not None and not text.strip():
+        problems = [_empty(shown(file, project))]
     return Loaded(None, text or "", 1, shown(file, project)), problems
 
 
@@ -163,3 +325,17 @@ def load_news(file: Path, project: Path) -> tuple[Loaded, list[Problem]]:
             "start the file with ---, then title: and date: lines, then ---")]
     doc, yaml_problems = yamlio.parse(front, path, line_offset=1)
     return Loaded(doc, body, body_line, path), problems + yaml_problems
+
+
+def utf8_file_names(argv: list[str] | None = None) -> None:
+    """Run again in Python's UTF-8 mode when file names would be read in another encoding.
+
+    Under a TIS-620 locale (LC_ALL=th_TH.TIS-620) Python reads file names as TIS-620, while every name in content/
+    is written (and linked) as UTF-8: an attachment with a Thai name would be "not found". Under LANG=C Python already
+    uses UTF-8 (PEP 538 and 540), and Windows and macOS always do. The terminal keeps the locale's encoding.
+    """
+    encoding = sys.getfilesystemencoding().lower().replace("-", "")
+    if os.name != "posix" or encoding == "utf8" or sys.flags.utf8_mode or os.environ.get("PYTHONUTF8") == "1":
+        return
+    environment = dict(os.environ, PYTHONUTF8="1", PYTHONIOENCODING=f"{sys.stdout.encoding or 'utf-8'}:replace")
+    os.execve(sys.executable, [sys.executable, *(sys.orig_argv[1:] if argv is None else argv)], environment)

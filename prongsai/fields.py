@@ -8,22 +8,51 @@ of a record are collected; nothing stops at the first one.
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field as dataclass_field
+from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePosixPath
 from typing import Callable
 
-from . import thai
-from .problems import Problem
+from . import limits, thai
+from .content import folded
+from .problems import WARNING, Problem
 from .schema import Field
 from .yamlio import Doc, Key
 
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+#: A plain address: no mailto:, no ?subject= or &bcc= (which a mailto link would obey), no spaces or quotes.
+_EMAIL = re.compile(r"^[A-Za-z0-9._+-]+@[A-Za-z0-9\u0e00-\u0e7f-]+(\.[A-Za-z0-9\u0e00-\u0e7f-]+)+$")
 _PHONE = re.compile(r"^[0-9+()\-\s,/ต่อ.]+$")
 _INT = re.compile(r"^-?\d+$")
-#: A web address with a host after the scheme, and no spaces.
-_URL = re.compile(r"^https?://[^\s/]+[^\s]*$")
+#: An http(s) address: a host (no user:password@ before it), an optional port, then a path without spaces,
+#: quotes, angle brackets or backslashes.
+_URL = re.compile(r"^https?://[A-Za-z0-9\u0e00-\u0e7f.-]+(:\d{1,5})?([/?#][^\s\"'<>`\\{}|^]*)?$")
+#: A date before the first constitution (2475 BE, 1932) is older than any agency's ITA documents: a typo.
+EARLIEST_PLAUSIBLE_YEAR = 2475
+#: How far after the build date a date (a year for a month, ten for a plan's year) is still plausible.
+PLAUSIBLE_AHEAD = timedelta(days=366)
+PLAUSIBLE_YEARS_AHEAD = 10
+
+
+@dataclass(frozen=True)
+class ContentFiles:
+    """The files an attachment field may name: content.discover's inventory, looked up by exact name."""
+
+    assets: frozenset
+    #: files reported already (a link, too large, a type not published): naming one adds no second problem
+    refused: frozenset = frozenset()
+    #: folded (content.folded) path -> the real paths, to explain a name that differs only in case or encoding
+    by_fold: dict = dataclass_field(default_factory=dict)
+
+    @classmethod
+    def of(cls, assets, refused=()) -> "ContentFiles":
+        by_fold: dict = {}
+        for path in assets:
+            by_fold.setdefault(folded(path), []).append(path)
+        return cls(frozenset(assets), frozenset(refused), by_fold)
 
 
 @dataclass(frozen=True)
@@ -48,10 +77,15 @@ class Reader:
     #: turns a checked attachment path (relative to content/) into an Attachment
     attach: Callable[[str], object]
     problems: list
+    #: the date the site is built on, for dates too far from it to be likely (None: not checked)
+    build_date: date | None = None
+    #: the files under content/ (None: look on disk, as the spreadsheet importer does)
+    files: ContentFiles | None = None
 
-    def problem(self, key: Key, th: str, en: str, hint_th: str = "", hint_en: str = "", *, at_key: bool = False) -> None:
+    def problem(self, key: Key, th: str, en: str, hint_th: str = "", hint_en: str = "", *, at_key: bool = False,
+                severity: str = "error") -> None:
         line, column = self.doc.key_mark(key) if at_key else self.doc.mark(key)
-        self.problems.append(Problem(self.doc.path, line, column, th, en, hint_th, hint_en))
+        self.problems.append(Problem(self.doc.path, line, column, th, en, hint_th, hint_en, severity))
 
 
 def _label(field: Field) -> str:
@@ -135,9 +169,20 @@ def _text(field: Field, value: str, key: Key, reader: Reader) -> str:
     return value.strip() if field.type == "text" else value.rstrip()
 
 
+def _too_large(field: Field, value: str, key: Key, reader: Reader, most: int) -> None:
+    written = value.strip() if len(value.strip()) <= 30 else value.strip()[:30] + "…"
+    reader.problem(key, f"ช่อง {_label(field)} มีค่า '{written}' มากเกินไป (ไม่เกิน {most:,})",
+                   f"'{field.name}' is too large: '{written}' (at most {most:,})",
+                   "ตรวจจำนวนหลักอีกครั้ง อาจพิมพ์ตัวเลขซ้ำหรือวางตัวเลขอื่นมาผิดช่อง",
+                   "check the digits: perhaps one typed twice, or another number pasted into this field")
+
+
 def _integer(field: Field, value: str, key: Key, reader: Reader) -> int | None:
     text = thai.to_arabic_digits(value.strip()).replace(",", "")
     if _INT.match(text):
+        if len(text) > limits.NUMBER_CHARS.value or abs(int(text)) > limits.COUNT_MAX.value:
+            _too_large(field, value, key, reader, limits.COUNT_MAX.value)
+            return None
         return int(text)
     reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นจำนวนเต็ม แต่เขียนว่า '{value}'",
                    f"'{field.name}' must be a whole number, got '{value}'",
@@ -149,6 +194,9 @@ def _amount(field: Field, value: str, key: Key, reader: Reader) -> Decimal | Non
     text = thai.to_arabic_digits(value.strip()).replace(",", "")
     try:
         number = Decimal(text)
+        if number.is_finite() and (len(text) > limits.NUMBER_CHARS.value or abs(number) > limits.NUMBER_MAX.value):
+            _too_large(field, value, key, reader, limits.NUMBER_MAX.value)
+            return None
         if number.is_finite() and (field.type == "decimal" or number >= 0):
             return number
     except InvalidOperation:
@@ -171,10 +219,35 @@ _DATE_FORMS = {
 def _calendar(field: Field, value: str, key: Key, reader: Reader) -> object:
     example, form_th, form_en, parse = _DATE_FORMS[field.type]
     try:
-        return parse(value)
+        parsed = parse(value)
     except thai.DateError as error:
         _date_problem(field, value, key, reader, error, example, form_th, form_en)
         return None
+    if reader.build_date is not None:
+        _improbable(field, value.strip(), parsed, key, reader)
+    return parsed
+
+
+def _improbable(field: Field, value: str, parsed: object, key: Key, reader: Reader) -> None:
+    """A warning for a date too far after the build date, or before any agency's documents: a typo in the year."""
+    today = reader.build_date
+    if field.type == "year":
+        year, ahead = parsed, parsed > today.year + thai.BE_OFFSET + PLAUSIBLE_YEARS_AHEAD
+        span_th, span_en = f"{PLAUSIBLE_YEARS_AHEAD} ปี", f"{PLAUSIBLE_YEARS_AHEAD} years"
+    else:
+        day = parsed if isinstance(parsed, date) else date(parsed.year, parsed.month, 1)
+        year, ahead = day.year + thai.BE_OFFSET, day > today + PLAUSIBLE_AHEAD
+        span_th, span_en = "หนึ่งปี", "a year"
+    if ahead:
+        built = thai.format_date(today)
+        reader.problem(key, f"ช่อง {_label(field)} เขียนว่า '{value}' ซึ่งเลยวันที่สร้างเว็บไซต์ ({built}) ไปเกิน{span_th} อาจพิมพ์ปีผิด",
+                       f"'{field.name}' is '{value}', more than {span_en} after the build date ({built}): a typo in the year?",
+                       "ตรวจปี พ.ศ. อีกครั้ง", "check the Buddhist-era year", severity=WARNING)
+    elif year < EARLIEST_PLAUSIBLE_YEAR:
+        reader.problem(key, f"ช่อง {_label(field)} เขียนว่า '{value}' ซึ่งเก่ากว่า พ.ศ. {EARLIEST_PLAUSIBLE_YEAR} "
+                            "ไม่น่าจะเป็นวันที่ของเอกสารของหน่วยงาน อาจพิมพ์ปีผิด",
+                       f"'{field.name}' is '{value}', before {EARLIEST_PLAUSIBLE_YEAR} BE (1932), older than any agency's "
+                       "documents: a typo in the year?", "ตรวจปี พ.ศ. อีกครั้ง", "check the Buddhist-era year", severity=WARNING)
 
 
 def _date_problem(field, value, key, reader, error, example, form_th, form_en) -> None:
@@ -275,10 +348,38 @@ def _attachment(field: Field, value: str, key: Key, reader: Reader) -> object:
         reader.problem(key, f"ช่อง {_label(field)} ใช้ไฟล์ .{ext} ไม่ได้", f"'{field.name}' cannot take a .{ext} file",
                        f"ใช้ไฟล์ชนิด {', '.join(field.ext)}", f"use a {', '.join(field.ext)} file")
         return None
-    if not (reader.content_root / relative).is_file():
+    path = relative.as_posix()
+    files = reader.files
+    if files is not None and path in files.refused:
+        return None  # reported at the file itself
+    if files is None and not (reader.content_root / relative).is_file():
         _missing_file(field, written, relative, key, reader)
         return None
-    return reader.attach(relative.as_posix())
+    if files is not None and path not in files.assets:
+        _not_published(field, written, relative, key, reader, files)
+        return None
+    return reader.attach(path)
+
+
+def _not_published(field: Field, written: str, relative: PurePosixPath, key: Key, reader: Reader, files: ContentFiles) -> None:
+    """A name not among the files: one that differs only in case or Unicode form is named; else did-you-mean."""
+    path = relative.as_posix()
+    same = files.by_fold.get(folded(path), [])
+    if not same:
+        _missing_file(field, written, relative, key, reader)
+        return
+    here = reader.folder.relative_to(reader.content_root).as_posix()
+    real = posixpath.relpath(same[0], here)
+    if unicodedata.normalize("NFC", path) == unicodedata.normalize("NFC", same[0]):
+        reader.problem(key, f"ชื่อไฟล์ '{real}' บนดิสก์ใช้รหัสอักขระต่างจากที่เขียนไว้ แม้จะดูเหมือนกัน (มักเกิดกับไฟล์ที่คัดลอกมาจากเครื่อง Mac)",
+                       f"the name of '{real}' on disk is encoded differently from what is written, though it looks the "
+                       "same (Unicode normalisation: files copied from a Mac do this)",
+                       "ตั้งชื่อไฟล์ใหม่โดยพิมพ์ชื่อเอง", "rename the file by typing its name again")
+        return
+    reader.problem(key, f"ไม่พบไฟล์ '{written}' แต่มีไฟล์ '{real}' ซึ่งต่างกันเพียงตัวพิมพ์เล็กและตัวพิมพ์ใหญ่",
+                   f"file not found: '{written}'; there is '{real}', whose name differs only in upper and lower case "
+                   "(a web host tells them apart)",
+                   f"เขียนชื่อไฟล์ให้ตรงทุกตัวอักษร: {real}", f"write the name exactly: {real}")
 
 
 def _inside_content(written: str, field: Field, key: Key, reader: Reader) -> PurePosixPath | None:

@@ -64,21 +64,30 @@ COUNT_MAX = Limit(
 
 #: One Markdown text (an item's body or a news post).
 MARKDOWN_BYTES = Limit(
-    512 * 1024, "ไบต์", "bytes",
-    "a long news post is 16 KB and a whole plan pasted as text about 300 KB; Python-Markdown and the sanitiser "
-    "take about a second per 100 KB of the worst text that stays within the other Markdown limits")
+    128 * 1024, "ไบต์", "bytes",
+    "a long news post is 16 KB, and 128 KB is some 40,000 Thai characters, 15 pages; Python-Markdown converts about "
+    "40 KB a second of the slowest text that keeps the other Markdown limits, so the largest text takes 3 s")
 
-#: How deep lists, quotes and raw HTML elements may nest in Markdown.
+#: One paragraph, list or table of Markdown: the lines between two blank lines.
+MARKDOWN_BLOCK_CHARS = Limit(
+    32_000, "ตัวอักษร", "characters",
+    "ten pages of Thai, or a 300-row table; Python-Markdown's work on a paragraph grows with the square of its length "
+    "(64,000 characters of short code spans or tags take 2 s, 500,000 take 40 s)")
+
+#: How deep lists, quotes, brackets and raw HTML elements may nest in Markdown.
 MARKDOWN_DEPTH = Limit(
     40, "ชั้น", "levels",
     "real text nests lists 3 or 4 levels; Python-Markdown recurses once per level (300 nested lists end in "
     "RecursionError) and the sanitiser slows down with every level of nested HTML")
 
-#: Places in one Markdown text that the converter must scan to the end of a paragraph to give up on.
-MARKDOWN_OPEN_MARKS = Limit(
-    200, "จุด", "places",
-    "a '[' without its ']' and a '<' that starts a tag without its '>' make Python-Markdown and html.parser look "
-    "ahead to the end of the paragraph; each costs a scan, so thousands of them take minutes (4,000 '[' take 9 s)")
+#: Characters Python-Markdown and html.parser scan again in vain: for marks never closed, and after each heading or
+#: rule that splits a paragraph.
+MARKDOWN_RESCAN = Limit(
+    2_000_000, "ตัวอักษร", "characters",
+    "each '[' without ']', '](' without ')' and '<' without '>' makes Python-Markdown or html.parser look ahead to "
+    "the end of the paragraph or text, and each heading or rule (---, ***) inside a paragraph makes Python-Markdown "
+    "read the rest of it again: 4,000 unclosed '[' in 12 KB take 9 s, 4,000 lines of *** in one paragraph 2 s, "
+    "while real text rescans a few thousand characters; 2 million take about half a second")
 
 #: One attachment (PDF, image, spreadsheet…) or any other file published from content/.
 ATTACHMENT_BYTES = Limit(

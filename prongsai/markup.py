@@ -5,6 +5,9 @@ ammonia HTML sanitiser) does the removing; this module only finds, in the
 clerk's own text, what will be removed and where, so the warning can name
 the line: scripts, event handlers, `javascript:` links, frames, and images
 loaded from another host (the site must never request another host).
+
+Before any of that, a text is held against the Markdown limits of limits.py
+(markdown_limits.py): a text past one is an error and is never converted.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from html.parser import HTMLParser
 
 import nh3
 
+from . import markdown_limits
 from .problems import WARNING, Problem
 
 _EXTENSIONS = ["tables", "sane_lists", "fenced_code"]
@@ -26,7 +30,6 @@ _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^\s{0,3}([-*+]|\d+[.)])\s")
 _REF_DEF = re.compile(r"^\s{0,3}\[([^\]]+)\]:\s*<?([^\s>]+)")
 _REF_IMAGE = re.compile(r"!\[([^\]]*)\]\[([^\]]*)\]")
-
 
 class _Finder(HTMLParser):
     """Records each construct the sanitiser will remove, with its line and column."""
@@ -114,8 +117,16 @@ def _markdown_link_findings(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+def limit_problems(text: str, path: str, first_line: int = 1) -> list[Problem]:
+    """An error when the text passes a Markdown limit of limits.py (markdown_limits.py); it must not be converted."""
+    return markdown_limits.problems(_without_code(text), path, first_line)
+
+
 def find_unsafe(text: str, path: str, first_line: int) -> list[Problem]:
-    """A warning for each thing in the Markdown that the sanitiser will remove."""
+    """A warning for each thing in the Markdown that the sanitiser will remove (or the error of a passed limit)."""
+    too_much = limit_problems(text, path, first_line)
+    if too_much:
+        return too_much
     visible = _without_code(text)
     finder = _Finder()
     finder.feed(visible)
@@ -143,7 +154,9 @@ class _LinkFinder(HTMLParser):
 
 
 def local_links(text: str, first_line: int = 1) -> list[tuple[int, int, str]]:
-    """(line, column, target) of every link in the Markdown that stays inside the site."""
+    """(line, column, target) of every link in the Markdown that stays inside the site (none past a limit)."""
+    if limit_problems(text, ""):
+        return []
     visible = _without_code(text)
     finder = _LinkFinder()
     finder.feed(visible)
@@ -188,5 +201,8 @@ def to_html(text: str) -> str:
 
 
 def render(text: str, path: str, first_line: int = 1) -> tuple[str, list[Problem]]:
-    """Sanitised HTML of a Markdown body, and a warning for each thing removed."""
-    return to_html(text), find_unsafe(text, path, first_line)
+    """Sanitised HTML of a Markdown body, and a warning for each thing removed; no HTML past a limit."""
+    found = find_unsafe(text, path, first_line)
+    if any(problem.severity != WARNING for problem in found):
+        return "", found
+    return to_html(text), found

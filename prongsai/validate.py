@@ -18,7 +18,7 @@ from urllib.parse import unquote
 from . import markup
 from .attachments import AttachmentCache
 from .content import Inventory, load_body, load_news, load_yaml, shown
-from .fields import Reader, check_record
+from .fields import ContentFiles, Reader, check_record
 from .framework import framework_file, load_framework
 from .bodies import Bodies
 from .depend import digest
@@ -32,7 +32,9 @@ _SLUG = re.compile(r"^[\w-]+$")
 
 
 def _reader(doc, file: Path, content: Path, attach: AttachmentCache, problems: list) -> Reader:
-    return Reader(doc=doc, folder=file.parent, content_root=content, attach=attach, problems=problems)
+    """A field reader for one file; `attach` also carries the content files and the build date (AttachmentCache)."""
+    return Reader(doc=doc, folder=file.parent, content_root=content, attach=attach, problems=problems,
+                  build_date=attach.build_date, files=attach.files)
 
 
 def _check_file(record: Field, file: Path, content: Path, project: Path, attach, problems: list,
@@ -90,7 +92,7 @@ def _still_valid(problems: list, named: tuple, ctx: _Checking) -> bool:
     """Whether a kept check of a file holds. One with problems is checked again (a file it names may have been added
     since); the files it names are asked for again, so that their resized bytes are published, and one that changed
     means checking it again."""
-    return not problems and not any(not (ctx.content / relative).is_file() or ctx.attach(relative) != attachment
+    return not problems and not any(relative not in ctx.attach.files.assets or ctx.attach(relative) != attachment
                                     for relative, attachment in named)
 
 
@@ -248,7 +250,8 @@ def validate(inventory: Inventory, model: Model, content: Path, project: Path, b
     `bodies` (bodies.Bodies) checks news bodies and later gives their HTML; None: one without a cache.
     """
     problems: list[Problem] = []
-    attach = AttachmentCache(content, lambda file: shown(file, project), memo)
+    files = ContentFiles.of(inventory.assets, inventory.refused)
+    attach = AttachmentCache(content, lambda file: shown(file, project), memo, files, build_date)
     bodies = bodies or Bodies(None, b"")
     ctx = _Checking(model, content, project, attach, problems, memo, bodies, {})
     settings, settings_doc = None, None
@@ -257,6 +260,9 @@ def validate(inventory: Inventory, model: Model, content: Path, project: Path, b
     years = _year_sites(inventory, ctx)
     news = _news_posts(inventory.news, ctx)
     news.sort(key=lambda post: (post.date, post.slug), reverse=True)
+    for asset in inventory.assets:  # a drawing is published whether or not a field names it: each must be inert
+        if asset.lower().endswith(".svg"):
+            attach(asset)
     problems.extend(attach.problems)
     problems.extend(_broken_body_links(inventory, years, news, ctx.news_links, content, project))
     if settings is None:
