@@ -1,19 +1,33 @@
-"""The Jinja environment: strict undefineds, autoescaping, and the filters templates use.
+"""The Jinja environment: sandboxed, strict undefineds, autoescaping, and the filters templates use.
 
 Owns what a template can call: Thai dates and numbers in the site's digits,
-relative URLs from the page being rendered, file sizes, paragraphs. One
-environment is made per build from the site's settings and passed along;
-nothing here is global.
+relative URLs from the page being rendered, file sizes, paragraphs, mailto:
+links. One environment is made per build from the site's settings and passed
+along; nothing here is global.
+
+Templates render in Jinja's immutable sandbox, always: a template may read the
+site and call these filters, but not reach Python's internals (`__class__`,
+`__globals__`: SecurityError, a template error at its line), change what it
+is given, or read a file other than a real file under templates/ (a symbolic
+link there, or a name leading out, is not found). So an agency's own templates
+built by a host with `batch` can run no command on the host; they still make
+the agency's own pages, scripts included, as any template does. A template can
+still loop for a long time: a host that builds untrusted templates should give
+`batch` a time limit.
 """
 
 from __future__ import annotations
 
+import os
 import posixpath
+import re
+import stat
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import jinja2
+from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 from markupsafe import Markup, escape
 
 from . import posters, thai
@@ -159,10 +173,72 @@ def _url(context, target: str) -> str:
     return relative_url(path, context["page"].path)
 
 
+#: The longest text or list a template may make with * (a whole page is rarely 1 MB), and the largest power.
+_MOST_REPEATED = 1_000_000
+_MOST_EXPONENT = 256
+#: A plain e-mail address: nothing a mailto: link would read as a header (?bcc=, &cc=) or a second address.
+_PLAIN_ADDRESS = re.compile(r"^[A-Za-z0-9._+-]+@[A-Za-z0-9\u0e00-\u0e7f-]+(\.[A-Za-z0-9\u0e00-\u0e7f-]+)+$")
+
+
+def mailto(address: object) -> str:
+    """The mailto: link of a plain address; "" for anything else, which is then shown as text without a link
+    (fields.py accepts only plain addresses, but a free-text value such as a complaint channel's may hold anything)."""
+    text = str(address or "").strip()
+    return f"mailto:{text}" if _PLAIN_ADDRESS.match(text) else ""
+
+
+def _real_file(root: Path, relative: str) -> Path | None:
+    """root/relative when it is a regular file reached through no symbolic link and no '..'; else None."""
+    parts = [part for part in relative.replace("\\", "/").split("/") if part not in ("", ".")]
+    if not parts or ".." in parts or relative.startswith(("/", "\\")) or ":" in parts[0]:
+        return None
+    path = root
+    for part in parts:
+        path = path / part
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            return None
+        if stat.S_ISLNK(mode):
+            return None
+    return path if stat.S_ISREG(mode) else None
+
+
+class _RealFilesLoader(jinja2.FileSystemLoader):
+    """Templates from real files under the templates folder: a symbolic link or a special file is not found."""
+
+    def get_source(self, environment: jinja2.Environment, template: str):
+        if not any(_real_file(Path(folder), template) for folder in self.searchpath):
+            raise jinja2.TemplateNotFound(template)
+        return super().get_source(environment, template)
+
+
+class _Sandbox(ImmutableSandboxedEnvironment):
+    """Jinja's immutable sandbox, with * and ** bounded so that one expression cannot fill the memory."""
+
+    intercepted_binops = frozenset({"*", "**"})
+
+    def call_binop(self, context, operator: str, left, right):
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > _MOST_EXPONENT:
+            raise SecurityError(f"the power {right} is too large for a template")
+        if operator == "*":
+            sized, count = (left, right) if isinstance(right, int) else (right, left)
+            if isinstance(sized, (str, list, tuple)) and isinstance(count, int) and len(sized) * count > _MOST_REPEATED:
+                raise SecurityError(f"repeating {len(sized):,} items {count:,} times is too much for a template")
+        return super().call_binop(context, operator, left, right)
+
+
+def _static_text(templates: Path, name: str) -> Markup:
+    file = _real_file(templates / "static", name)
+    if file is None:
+        raise jinja2.TemplateNotFound(f"static/{name}")
+    return Markup(file.read_text(encoding="utf-8"))
+
+
 def make_environment(templates: Path, digits: str) -> jinja2.Environment:
-    """The one Jinja environment of a build."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates), encoding="utf-8"),
+    """The one Jinja environment of a build (sandboxed: see the module's docstring)."""
+    env = _Sandbox(
+        loader=_RealFilesLoader(str(templates), encoding="utf-8"),
         undefined=jinja2.StrictUndefined,
         autoescape=True,
         trim_blocks=True,
@@ -174,8 +250,9 @@ def make_environment(templates: Path, digits: str) -> jinja2.Environment:
     env.filters["filesize"] = lambda size: file_size(size, digits)
     env.filters["paragraphs"] = paragraphs
     env.filters["tel"] = tel_href
+    env.filters["mailto"] = mailto
     env.globals["url"] = _url
-    env.globals["static_text"] = lambda name: Markup((templates / "static" / name).read_text(encoding="utf-8"))
+    env.globals["static_text"] = lambda name: _static_text(templates, name)
     env.globals.update(PERIODS=PERIODS, element_anchor=element_anchor, sections_for=sections_for,
                        used_columns=used_columns, wants_body=wants_body, is_document=is_document, attachments_in=attachments_in)
     env.globals["fiscal_months"] = thai.fiscal_months
