@@ -385,3 +385,32 @@ def test_normalisation_is_the_same_in_javascript_and_python(site, watched):
     differing = [(s, js, search.normalize(s)) for s, js in zip(strings, in_browser) if js != search.normalize(s)]
     assert not differing, "\n".join(f"{s!r}: JS {js!r} Python {py!r}" for s, js, py in differing[:20])
     no_problems(watched)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# O10: a service without its own form is requested through the page's form, chosen by the button's fragment
+
+
+def test_o10_request_button_chooses_the_service_from_the_keyboard(site, watched):
+    services = [line.split(": ", 1)[1] for line in (ROOT / "content" / YEAR / "O10.yaml").read_text(encoding="utf-8")
+                .splitlines() if line.startswith("  - name: ")]
+    watched.open(file_url(site, f"{YEAR}/o10.html"))
+    page = watched.page
+    page.focus('a[href="#request-3"]')
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash === '#request-3'")
+    assert page.eval_on_selector("#req-service", "select => select.value") == services[2]
+    assert page.evaluate("document.activeElement.id") == "req-name", "the keyboard lands in the form, on its first field"
+    assert (watched.errors, watched.outside()) == ([], [])
+
+
+def test_o10_request_button_leads_to_the_form_without_javascript(site, browser):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(file_url(site, f"{YEAR}/o10.html") + "#request-3", wait_until="load")
+        assert page.locator("#request #request-3").count() == 1, "the fragment names a place inside the form's section"
+        assert page.locator("#request form[action^='mailto:']").count() == 1
+        assert page.eval_on_selector("#req-service", "select => select.value") == "", "not chosen, and still usable"
+    finally:
+        context.close()
