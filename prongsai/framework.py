@@ -265,7 +265,8 @@ def _provisional(base: Framework, year: int) -> Framework:
     note_th = (f"ยังไม่มีเกณฑ์การประเมิน ITA ปี {year} ที่สำนักงาน ป.ป.ช. ประกาศ จึงใช้เกณฑ์ปี {base.year} เป็นการชั่วคราว "
                f"(ข้อความเลื่อนปีไป {years} ปี) เมื่อมีคู่มือปี {year} ให้เพิ่มไฟล์ frameworks/ita-{year}.yaml ตามวิธีใน README")
     note_en = (f"The NACC has not published the ITA {year} criteria yet, so the {base.year} framework is used as provisional "
-               f"(its years moved on by {years}). When the {year} manual is out, add frameworks/ita-{year}.yaml as the README says.")
+               f"(its years moved on by {years}). When the {year} manual is out, add frameworks/ita-{year}.yaml as the README "
+               f"says.")
     return replace(base, year=year, name_th=_moved(base.name_th, years), name_en=_moved(base.name_en, years),
                    staff_note_th=f"{note_th} เกี่ยวกับเกณฑ์ปี {base.year}: {base.staff_note_th}".strip(),
                    staff_note_en=f"{note_en} About the {base.year} criteria: {base.staff_note_en}".strip(),

@@ -107,7 +107,8 @@ def _shown(value: object) -> tuple[str, str]:
 
 def _future(found: Found, path: str, as_of: date) -> Problem:
     th, en = _shown(found.value)
-    return problem_at(found, f"{found.field.label} {th} เลยวันที่ตรวจ ({thai.format_date(as_of)}) เอกสารหรือข้อมูลที่ลงวันที่ในอนาคตผู้ประเมินไม่นับ",
+    return problem_at(found, f"{found.field.label} {th} เลยวันที่ตรวจ ({thai.format_date(as_of)}) "
+                             f"เอกสารหรือข้อมูลที่ลงวันที่ในอนาคตผู้ประเมินไม่นับ",
                       f"{path.split('.')[-1]} {en} is later than the day of checking ({thai.be_iso(as_of)} BE): an assessor does "
                       f"not count a document or data dated in the future",
                       "ตรวจวันที่อีกครั้ง (ปี พ.ศ.-เดือน-วัน) และเผยแพร่เมื่อถึงวันนั้นแล้ว",
@@ -133,7 +134,8 @@ def rule_dated(ctx: RuleContext, args: dict) -> list:
             th, en = _shown(value)
             year = value.fiscal_year if isinstance(value, thai.Month) else thai.fiscal_year_of(value)
             problems.append(problem_at(
-                found, f"{found.field.label} {th} ไม่อยู่ใน{window.th}", f"{args['field'].split('.')[-1]} {en} is not in {window.en}",
+                found, f"{found.field.label} {th} ไม่อยู่ใน{window.th}",
+                f"{args['field'].split('.')[-1]} {en} is not in {window.en}",
                 f"ถ้าวันที่พิมพ์ผิดให้แก้ให้อยู่ในช่วงนั้น ถ้าเป็นข้อมูลของปีงบประมาณ {year} ให้ย้ายไปไว้ในโฟลเดอร์ของปีนั้น",
                 f"if the date is a typo, correct it; if it belongs to fiscal year {year}, move it to that year's folder"))
     return problems
@@ -173,7 +175,9 @@ def rule_years_in_text(ctx: RuleContext, args: dict) -> list:
         written = ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in spans)
         wanted = " หรือ ".join(map(str, allowed))
         problems.append(problem_at(
-            found, f"{found.field.label} '{_excerpt(found.value)}' ระบุปี {written} แต่ข้อนี้ของปีงบประมาณ {ctx.fiscal_year} ต้องเป็นปี {wanted}",
+            found,
+            f"{found.field.label} '{_excerpt(found.value)}' ระบุปี {written} แต่ข้อนี้ของปีงบประมาณ {ctx.fiscal_year} "
+            f"ต้องเป็นปี {wanted}",
             f"{args['field'].split('.')[-1]} names {written}, but this item of fiscal year {ctx.fiscal_year} must be for "
             f"{' or '.join(map(str, allowed))}",
             f"เผยแพร่เอกสารของปี {wanted} แทน หรือถ้าพิมพ์ปีผิด ให้แก้ข้อความให้ตรงกับเอกสาร",

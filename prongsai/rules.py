@@ -59,7 +59,8 @@ def rule_any_of(ctx: RuleContext, paths: list) -> list:
 def _missing_all(alternatives, paths: list) -> Problem:
     names = " หรือ ".join(f.field.label for f in alternatives)
     return problem_at(alternatives[0], f"ยังไม่มี{names} (ต้องมีอย่างน้อยหนึ่งอย่าง)", f"none of {', '.join(paths)} is written",
-                    f"เพิ่มช่อง {' หรือ '.join(p.split('.')[-1] for p in paths)}", f"add {' or '.join(p.split('.')[-1] for p in paths)}")
+                      f"เพิ่มช่อง {' หรือ '.join(p.split('.')[-1] for p in paths)}",
+                      f"add {' or '.join(p.split('.')[-1] for p in paths)}")
 
 
 def _is_local(ctx: RuleContext) -> bool:
@@ -225,13 +226,16 @@ def _missing_month(month: thai.Month, entries: list, list_found: Found, args: di
     """A missing month, pointed at where it belongs: before the first later month written, else after the last one."""
     dated = [replace(f, where_th="", where_en="") for f in entries if isinstance(f.value.get("month"), thai.Month)]
     later = [f for f in dated if f.value["month"] > month]
-    th, en = f"ยังไม่มีข้อมูล{args['topic_th']}เดือน{thai.format_month(month)}", f"no {args['topic_en']} data for the month {month.iso} (BE) yet"
+    th = f"ยังไม่มีข้อมูล{args['topic_th']}เดือน{thai.format_month(month)}"
+    en = f"no {args['topic_en']} data for the month {month.iso} (BE) yet"
     if later:
-        return problem_at(later[0], th, en, f"เพิ่มเดือนนี้ก่อนเดือน{thai.format_month(later[0].value['month'])} (บรรทัดนี้):  - month: {month.iso}",
-                          f"add the month before {later[0].value['month'].iso} (this line):  - month: {month.iso}")
+        before = later[0].value["month"]
+        return problem_at(later[0], th, en, f"เพิ่มเดือนนี้ก่อนเดือน{thai.format_month(before)} (บรรทัดนี้):  - month: {month.iso}",
+                          f"add the month before {before.iso} (this line):  - month: {month.iso}")
     if dated:
-        return problem_at(dated[-1], th, en, f"เพิ่มเดือนนี้ต่อจากเดือน{thai.format_month(dated[-1].value['month'])}:  - month: {month.iso}",
-                          f"add the month after {dated[-1].value['month'].iso}:  - month: {month.iso}")
+        after = dated[-1].value["month"]
+        return problem_at(dated[-1], th, en, f"เพิ่มเดือนนี้ต่อจากเดือน{thai.format_month(after)}:  - month: {month.iso}",
+                          f"add the month after {after.iso}:  - month: {month.iso}")
     return problem_at(list_found, th, en, f"เพิ่มเดือนนี้ในช่อง {args['field']}:  - month: {month.iso}",
                       f"add the month to {args['field']}:  - month: {month.iso}")
 

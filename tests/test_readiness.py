@@ -317,7 +317,8 @@ def test_months_complete_first_half_passes_and_all_items_is_manual(scratch):
 def missing_month(th_month: str, iso: str, line: int, before: str = "", after: str = "", severity: str = ERROR) -> str:
     """A missing month is pointed at where it belongs: the later month it goes before, or the last month written."""
     if before:
-        hint_th, hint_en = f"เพิ่มเดือนนี้ก่อนเดือน{before} (บรรทัดนี้):  - month: {iso}", f"add the month before {{}} (this line):  - month: {iso}"
+        hint_th = f"เพิ่มเดือนนี้ก่อนเดือน{before} (บรรทัดนี้):  - month: {iso}"
+        hint_en = f"add the month before {{}} (this line):  - month: {iso}"
     else:
         hint_th, hint_en = f"เพิ่มเดือนนี้ต่อจากเดือน{after}:  - month: {iso}", f"add the month after {{}}:  - month: {iso}"
     return text(f"{O12}:{line}:5", f"ยังไม่มีข้อมูลจัดซื้อจัดจ้างเดือน{th_month}", f"no procurement data for the month {iso} (BE) yet",
