@@ -276,7 +276,7 @@ def test_check_finds_every_item_of_the_sample_ready(tmp_path, year, as_of):
     assert (ran.status, ran.err) == (0, ""), ran.out[-3000:]
     items = ITEMS[year]
     assert f"ITA {year}: พร้อม {items}/{items} ข้อ | {items}/{items} items ready" in ran.out.splitlines()
-    assert "ไม่ผ่าน" not in ran.out and "[FAIL]" not in ran.out
+    assert "[FAIL]" not in ran.out
 
 
 def item_data(year: int, code: str) -> dict:
