@@ -15,6 +15,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -53,7 +54,9 @@ def test_the_sample_is_ready(sample, as_of):
 def test_the_sample_real_result(sample):
     real = sample.site.real_result(2568)
     assert (real["indicator_9"], real["indicator_10"]) == (72, 60)
-    assert sample.site.real_result(2567) is None
+    earlier = sample.site.real_result(2567)
+    assert (earlier["indicator_9"], earlier["indicator_10"]) == (Decimal("80.00"), Decimal("67.20"))
+    assert sample.site.real_result(2566) is None
 
 
 def copy_sample(project: Path) -> Path:
@@ -225,7 +228,7 @@ def sample_project(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def sample_check(sample_project) -> Ran:
-    return run(sample_project, "check", *FOLDERS)
+    return run(sample_project, "check", "--year", "2568", *FOLDERS)
 
 
 @pytest.fixture(scope="module")
@@ -260,9 +263,9 @@ def test_check_writes_the_staff_report_outside_the_site(sample_project, sample_c
 
 
 def test_check_on_the_broken_sample(broken_project):
-    strict = run(broken_project, "check", "--strict", "--as-of", "2568-11-26", *FOLDERS)
+    strict = run(broken_project, "check", "--strict", "--year", "2568", "--as-of", "2568-11-26", *FOLDERS)
     assert strict.status == 1
-    relaxed = run(broken_project, "check", "--as-of", "2568-11-26", *FOLDERS)
+    relaxed = run(broken_project, "check", "--year", "2568", "--as-of", "2568-11-26", *FOLDERS)
     assert (relaxed.status, relaxed.err) == (0, "")
     assert strict.out == relaxed.out
     lines = relaxed.out.splitlines()
@@ -288,10 +291,10 @@ def test_as_of_on_the_command_line(tmp_path):
     items = copy_sample(tmp_path) / "content/ita/2568"
     drop_month(items / "O12.yaml", "2567-11")
     drop_month(items / "O19.yaml", "2567-11")
-    november = run(tmp_path, "check", "--strict", "--as-of", "2567-11-15", *FOLDERS)
+    november = run(tmp_path, "check", "--strict", "--year", "2568", "--as-of", "2567-11-15", *FOLDERS)
     assert november.status == 0, november.out
     assert "ITA 2568: พร้อม 28/28 ข้อ | 28/28 items ready" in november.out
-    april = run(tmp_path, "check", "--strict", "--as-of", "2568-04-15", *FOLDERS)
+    april = run(tmp_path, "check", "--strict", "--year", "2568", "--as-of", "2568-04-15", *FOLDERS)
     assert april.status == 1
     assert "ITA 2568: พร้อม 26/28 ข้อ | 26/28 items ready" in april.out
     assert "content/ita/2568/O12.yaml:9:3: ข้อผิดพลาด: ยังไม่มีข้อมูลจัดซื้อจัดจ้างเดือนพฤศจิกายน 2567" in april.out
@@ -309,8 +312,8 @@ def test_a_common_era_as_of_is_refused(sample_project):
 def test_a_year_without_content_is_refused(sample_project):
     ran = run(sample_project, "check", "--year", "2570", *FOLDERS)
     assert (ran.status, ran.out) == (2, "")
-    assert ran.err == ("ไม่มีข้อมูล ITA ปีงบประมาณ 2570 ใน content/ita/ (มี: 2568) | "
-                       "no ITA content for fiscal year 2570 (there is: 2568)\n")
+    assert ran.err == ("ไม่มีข้อมูล ITA ปีงบประมาณ 2570 ใน content/ita/ (มี: 2569, 2568) | "
+                       "no ITA content for fiscal year 2570 (there is: 2569, 2568)\n")
     assert not (sample_project / "site-readiness-2570.html").exists()
 
 
@@ -351,7 +354,8 @@ def built(sample_project) -> tuple[Ran, Path]:
 def test_build_prints_the_readiness_summary(built):
     ran, _ = built
     assert (ran.status, ran.err) == (0, "")
-    assert "ITA 2568: พร้อม 28/28 ข้อ | 28/28 items ready (ดูรายละเอียด | details: python build.py check)" in \
+    # the summary is of the latest fiscal year in content/ita/
+    assert "ITA 2569: พร้อม 26/26 ข้อ | 26/26 items ready (ดูรายละเอียด | details: python build.py check)" in \
         ran.out.splitlines()
 
 
