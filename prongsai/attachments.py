@@ -41,8 +41,9 @@ RUNNABLE = {"html", "htm", "xhtml", "xht", "shtml", "mht", "mhtml", "svgz", "xml
 #: Wider images are published resized to this width: a phone screen needs no more, and a 3G line pays for every byte.
 MAX_WIDTH = 1200
 _FORMATS = {"jpg": "JPEG", "jpeg": "JPEG", "png": "PNG", "webp": "WEBP"}
-#: The Pillow formats a file of each extension may be (phones save some JPEGs as MPO, several pictures in one).
-_OPEN_AS = {"jpg": ["JPEG", "MPO"], "jpeg": ["JPEG", "MPO"], "png": ["PNG"], "webp": ["WEBP"], "gif": ["GIF"]}
+#: The Pillow formats an image may be, whatever its extension says (browsers look at the bytes too; Pillow's JPEG
+#: reader also opens a phone's MPO); never another one, such as EPS, which Pillow would hand to Ghostscript.
+_OPEN_AS = ["JPEG", "PNG", "WEBP", "GIF"]
 
 
 @dataclass(frozen=True)
@@ -132,8 +133,8 @@ def _image(relative: str, file: Path, size: int, ext: str) -> Attachment:
     """An image's pixel size; one wider than MAX_WIDTH is resized (same format, deterministic bytes).
 
     Pillow reads only the header until the pixels are needed, so an image of more than limits.IMAGE_PIXELS is
-    refused before it is decoded; and only the format its extension names is tried (a .jpg that is an EPS file
-    would otherwise be handed to Ghostscript).
+    refused before it is decoded; and only the web's raster formats are tried (a .jpg that is an EPS file
+    would otherwise be handed to Ghostscript); it is decoded in full once, so a damaged image is found.
     """
     import warnings
 
@@ -142,13 +143,14 @@ def _image(relative: str, file: Path, size: int, ext: str) -> Attachment:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)  # the limit below is lower
         try:
-            opened = Image.open(file, formats=_OPEN_AS[ext])
+            opened = Image.open(file, formats=_OPEN_AS)
         except Image.DecompressionBombError:
             raise _too_many_pixels() from None
     with opened as image:
         width, height = image.size
         if width * height > limits.IMAGE_PIXELS.value:
             raise _too_many_pixels(width, height)
+        image.load()  # decoded once, so that a damaged or cut-off image is found here and not by a reader
         if width <= MAX_WIDTH or ext not in _FORMATS:
             return Attachment(relative, size, width=width, height=height)
         new_height = round(height * MAX_WIDTH / width)

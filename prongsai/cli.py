@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from . import thai
-from .content import shown
+from .content import shown, utf8_file_names
 from .pipeline import Paths, build_site, load_site
 from .problems import SiteError, format_report
 from .readiness import check_year
@@ -231,6 +231,8 @@ def schema_command(project: Path) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:  # the real command line: under a TIS-620 locale, run again reading file names as UTF-8
+        utf8_file_names()
     _use_utf8_output()
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["batch"]:  # its own options and many folders: see prongsai/batch.py

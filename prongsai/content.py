@@ -25,7 +25,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import limits, yamlio
+from . import limits, textfile, yamlio
 from .attachments import PUBLISHED, RUNNABLE
 from .framework import normalise_code, usable_years
 from .problems import Problem
@@ -72,12 +72,18 @@ def folded(path: str) -> str:
     return unicodedata.normalize("NFC", path).casefold()
 
 
+#: Control characters, which a file name may hold, as a message prints them (a newline must not break its line).
+_PRINTABLE = {code: f"\\x{code:02x}" for code in [*range(32), 127]} | {10: "\\n", 13: "\\r", 9: "\\t"}
+
+
 def shown(file: Path, project: Path) -> str:
-    """How a path is printed in problems: relative to the project folder when inside it."""
+    """How a path is printed in problems: relative to the project folder when inside it, on one line, and with a
+    name that is not UTF-8 in \\x escapes."""
     try:
-        return file.relative_to(project).as_posix()
+        text = file.relative_to(project).as_posix()
     except ValueError:
-        return file.as_posix()
+        text = file.as_posix()
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace").translate(_PRINTABLE)
 
 
 def _is_link(entry: os.DirEntry) -> bool:
@@ -95,7 +101,7 @@ def _link_problem(entry: os.DirEntry, project: Path) -> Problem:
         target = os.readlink(entry.path)
     except OSError:
         target = "?"
-    what_th, what_en = ("โฟลเดอร์", "folder") if entry.is_dir() else ("ไฟล์", "file")
+    what_th, what_en = ("โฟลเดอร์", "folder") if os.path.isdir(entry.path) else ("ไฟล์", "file")  # False for a loop
     return Problem(shown(Path(entry.path), project), 0, 0,
                    f"{what_th}นี้เป็นทางลัด (symbolic link) ไปยัง '{target}' โปรแกรมอ่านและเผยแพร่เฉพาะไฟล์จริงในโฟลเดอร์ content/",
                    f"this {what_en} is a symbolic link to '{target}'; only real files inside content/ are read and published",
@@ -133,9 +139,10 @@ def _walk(folder: Path, project: Path, problems: list):
 
 def _too_large(file: Path, project: Path, size: int, limit: limits.Limit, what_th: str, what_en: str,
                hint_th: str, hint_en: str) -> Problem:
+    written = f"{size / limits.MB:,.1f} MB" if size >= limits.MB else f"{size / 1024:,.0f} KB"
     return Problem(shown(file, project), 0, 0,
-                   f"ไฟล์นี้ใหญ่ {size / limits.MB:.1f} MB เกินขนาดที่{what_th}มีได้ ({limits.size_text(limit.value)})",
-                   f"this file is {size / limits.MB:.1f} MB, more than a {what_en} may be ({limits.size_text(limit.value)})",
+                   f"ไฟล์นี้ใหญ่ {written} เกินขีดจำกัดของ{what_th} ({limits.size_text(limit.value)})",
+                   f"this file is {written}, more than a {what_en} may be ({limits.size_text(limit.value)})",
                    hint_th, hint_en)
 
 
@@ -165,15 +172,17 @@ def _name_problem(file: Path, relative: Path, project: Path) -> Problem | None:
             return Problem(shown(file, project), 0, 0, "ชื่อไฟล์หรือโฟลเดอร์นี้ไม่ได้เขียนด้วย UTF-8 (อาจตั้งชื่อบนเครื่องที่ใช้ TIS-620)",
                            "this file or folder name is not UTF-8 (perhaps named on a TIS-620 system)",
                            "ตั้งชื่อไฟล์ใหม่บนเครื่องนี้", "rename it on this computer")
-        bad = sorted(set(_BAD_NAME_CHARS.findall(name)))
-        if bad or name != name.rstrip(" .") or _DEVICE_NAME.match(name):
-            shown_bad = " ".join(repr(c)[1:-1] for c in bad) or ("ชื่ออุปกรณ์ของ Windows" if _DEVICE_NAME.match(name)
-                                                                 else "ช่องว่างหรือจุดท้ายชื่อ")
-            shown_bad_en = " ".join(repr(c)[1:-1] for c in bad) or ("a Windows device name" if _DEVICE_NAME.match(name)
-                                                                    else "a space or dot at the end")
-            return Problem(shown(file, project), 0, 0, f"ชื่อ '{name}' ใช้เป็นชื่อไฟล์ในเว็บไซต์ไม่ได้ (มี {shown_bad})",
-                           f"'{name}' cannot be the name of a published file ({shown_bad_en}: Windows refuses it or a link "
-                           f"breaks on it)", "เปลี่ยนชื่อ ใช้ตัวอักษร ตัวเลข - และ _", "rename it with letters, digits, - and _")
+        bad = " ".join(character.translate(_PRINTABLE) for character in sorted(set(_BAD_NAME_CHARS.findall(name))))
+        why = ((f"มีเครื่องหมาย {bad} ซึ่ง Windows ไม่รับหรือทำให้ลิงก์เสีย", f"it holds {bad}, which Windows refuses or which "
+                "break a link") if bad else
+               ("เป็นชื่อที่ Windows สงวนไว้สำหรับอุปกรณ์", "Windows keeps this name for a device") if _DEVICE_NAME.match(name) else
+               ("ลงท้ายด้วยช่องว่างหรือจุด ซึ่ง Windows ตัดทิ้ง", "it ends in a space or a dot, which Windows drops")
+               if name != name.rstrip(" .") else None)
+        if why is not None:
+            printed = name.translate(_PRINTABLE)
+            return Problem(shown(file, project), 0, 0, f"ชื่อ '{printed}' ใช้เป็นชื่อไฟล์ในเว็บไซต์ไม่ได้ เพราะ{why[0]}",
+                           f"'{printed}' cannot be the name of a published file: {why[1]}",
+                           "เปลี่ยนชื่อ ใช้ตัวอักษร ตัวเลข - และ _", "rename it with letters, digits, - and _")
     return None
 
 
@@ -297,7 +306,7 @@ def _empty(path: str) -> Problem:
 def load_yaml(file: Path, project: Path) -> tuple[Doc | None, list[Problem]]:
     """Parse one YAML file (site settings or an item). An empty or blank file is a problem: a file of comments only
     is an item not written yet, but one with nothing at all has lost what it held."""
-    text, problems = yamlio.read_text(file, shown(file, project))
+    text, problems = textfile.read_text(file, shown(file, project))
     if text is None:
         return None, problems
     if not text.strip():
@@ -309,7 +318,7 @@ def load_body(file: Path | None, project: Path) -> tuple[Loaded, list[Problem]]:
     """The Markdown body beside an item's YAML, if any (an empty one is a problem, as for YAML)."""
     if file is None:
         return Loaded(None, "", 1, ""), []
-    text, problems = yamlio.read_text(file, shown(file, project))
+    text, problems = textfile.read_text(file, shown(file, project))
     if text is not None and not text.strip():
         problems = [_empty(shown(file, project))]
     return Loaded(None, text or "", 1, shown(file, project)), problems
@@ -318,7 +327,7 @@ def load_body(file: Path | None, project: Path) -> tuple[Loaded, list[Problem]]:
 def load_news(file: Path, project: Path) -> tuple[Loaded, list[Problem]]:
     """A news post: YAML front matter between --- lines, then Markdown."""
     path = shown(file, project)
-    text, problems = yamlio.read_text(file, path)
+    text, problems = textfile.read_text(file, path)
     if text is None:
         return Loaded(None, "", 1, path), problems
     front, body, body_line = yamlio.split_front_matter(text)

@@ -86,7 +86,7 @@ def render_page(job: Job, index: int) -> Made:
         extra = {name: PostView(value, job.bodies) if name == "post" else value for name, value in page.extra.items()}
         html = template.render(site=TrackedSite(job.site, uses, job.bodies), page=page, pages=TrackedPages(job.pages, uses),
                                **extra)
-    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError, ArithmeticError) as error:
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, LookupError, ArithmeticError, RecursionError) as error:
         # Template expressions raise the others (adding text to a number, say): still a template problem.
         return Made(page.path, None, [template_problem(error, page, job.templates, job.project)])
     problems = broken_links({page.path: html}, job.known, [page], job.project, job.templates)

@@ -8,17 +8,15 @@ of a record are collected; nothing stops at the first one.
 from __future__ import annotations
 
 import difflib
-import posixpath
 import re
-import unicodedata
-from dataclasses import dataclass, field as dataclass_field
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal, InvalidOperation
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Callable
 
 from . import limits, thai
-from .content import folded
+from .filefields import ContentFiles, attachment_field
 from .problems import WARNING, Problem
 from .schema import Field
 from .yamlio import Doc, Key
@@ -35,24 +33,6 @@ EARLIEST_PLAUSIBLE_YEAR = 2475
 #: How far after the build date a date (a year for a month, ten for a plan's year) is still plausible.
 PLAUSIBLE_AHEAD = timedelta(days=366)
 PLAUSIBLE_YEARS_AHEAD = 10
-
-
-@dataclass(frozen=True)
-class ContentFiles:
-    """The files an attachment field may name: content.discover's inventory, looked up by exact name."""
-
-    assets: frozenset
-    #: files reported already (a link, too large, a type not published): naming one adds no second problem
-    refused: frozenset = frozenset()
-    #: folded (content.folded) path -> the real paths, to explain a name that differs only in case or encoding
-    by_fold: dict = dataclass_field(default_factory=dict)
-
-    @classmethod
-    def of(cls, assets, refused=()) -> "ContentFiles":
-        by_fold: dict = {}
-        for path in assets:
-            by_fold.setdefault(folded(path), []).append(path)
-        return cls(frozenset(assets), frozenset(refused), by_fold)
 
 
 @dataclass(frozen=True)
@@ -86,6 +66,12 @@ class Reader:
                 severity: str = "error") -> None:
         line, column = self.doc.key_mark(key) if at_key else self.doc.mark(key)
         self.problems.append(Problem(self.doc.path, line, column, th, en, hint_th, hint_en, severity))
+
+
+def _echo(value: object) -> str:
+    """A value as a message quotes it: on one line, and not the whole of a pasted page."""
+    text = str(value).replace("\r", "\\r").replace("\n", "\\n")
+    return text if len(text) <= 60 else text[:60] + "…"
 
 
 def _label(field: Field) -> str:
@@ -184,8 +170,8 @@ def _integer(field: Field, value: str, key: Key, reader: Reader) -> int | None:
             _too_large(field, value, key, reader, limits.COUNT_MAX.value)
             return None
         return int(text)
-    reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นจำนวนเต็ม แต่เขียนว่า '{value}'",
-                   f"'{field.name}' must be a whole number, got '{value}'",
+    reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นจำนวนเต็ม แต่เขียนว่า '{_echo(value)}'",
+                   f"'{field.name}' must be a whole number, got '{_echo(value)}'",
                    "เขียนเป็นตัวเลขอย่างเดียว เช่น 12", "write digits only, e.g. 12")
     return None
 
@@ -194,7 +180,7 @@ def _amount(field: Field, value: str, key: Key, reader: Reader) -> Decimal | Non
     text = thai.to_arabic_digits(value.strip()).replace(",", "")
     try:
         number = Decimal(text)
-        if number.is_finite() and (len(text) > limits.NUMBER_CHARS.value or abs(number) > limits.NUMBER_MAX.value):
+        if number.is_finite() and (len(text) > limits.NUMBER_CHARS.value or number.copy_abs() > limits.NUMBER_MAX.value):
             _too_large(field, value, key, reader, limits.NUMBER_MAX.value)
             return None
         if number.is_finite() and (field.type == "decimal" or number >= 0):
@@ -202,8 +188,8 @@ def _amount(field: Field, value: str, key: Key, reader: Reader) -> Decimal | Non
     except InvalidOperation:
         pass
     example = "125000 หรือ 125000.50" if field.type == "money" else "15.2345"
-    reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นตัวเลข แต่เขียนว่า '{value}'",
-                   f"'{field.name}' must be a number, got '{value}'",
+    reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นตัวเลข แต่เขียนว่า '{_echo(value)}'",
+                   f"'{field.name}' must be a number, got '{_echo(value)}'",
                    f"เขียนเป็นตัวเลขอย่างเดียว ไม่ต้องมีคำว่า บาท เช่น {example}",
                    f"write digits only, without 'บาท', e.g. {example.replace('หรือ', 'or')}")
     return None
@@ -240,30 +226,30 @@ def _improbable(field: Field, value: str, parsed: object, key: Key, reader: Read
         span_th, span_en = "หนึ่งปี", "a year"
     if ahead:
         built = thai.format_date(today)
-        reader.problem(key, f"ช่อง {_label(field)} เขียนว่า '{value}' ซึ่งเลยวันที่สร้างเว็บไซต์ ({built}) ไปเกิน{span_th} อาจพิมพ์ปีผิด",
-                       f"'{field.name}' is '{value}', more than {span_en} after the build date ({built}): a typo in the year?",
+        reader.problem(key, f"ช่อง {_label(field)} เขียนว่า '{_echo(value)}' ซึ่งเลยวันที่สร้างเว็บไซต์ ({built}) ไปเกิน{span_th} อาจพิมพ์ปีผิด",
+                       f"'{field.name}' is '{_echo(value)}', more than {span_en} after the build date ({built}): a typo in the year?",
                        "ตรวจปี พ.ศ. อีกครั้ง", "check the Buddhist-era year", severity=WARNING)
     elif year < EARLIEST_PLAUSIBLE_YEAR:
-        reader.problem(key, f"ช่อง {_label(field)} เขียนว่า '{value}' ซึ่งเก่ากว่า พ.ศ. {EARLIEST_PLAUSIBLE_YEAR} "
+        reader.problem(key, f"ช่อง {_label(field)} เขียนว่า '{_echo(value)}' ซึ่งเก่ากว่า พ.ศ. {EARLIEST_PLAUSIBLE_YEAR} "
                             "ไม่น่าจะเป็นวันที่ของเอกสารของหน่วยงาน อาจพิมพ์ปีผิด",
-                       f"'{field.name}' is '{value}', before {EARLIEST_PLAUSIBLE_YEAR} BE (1932), older than any agency's "
+                       f"'{field.name}' is '{_echo(value)}', before {EARLIEST_PLAUSIBLE_YEAR} BE (1932), older than any agency's "
                        "documents: a typo in the year?", "ตรวจปี พ.ศ. อีกครั้ง", "check the Buddhist-era year", severity=WARNING)
 
 
 def _date_problem(field, value, key, reader, error, example, form_th, form_en) -> None:
     if error.reason == "christian_era":
-        reader.problem(key, f"ช่อง {_label(field)} ใช้ปี พ.ศ. แต่ '{value}' เป็นปี ค.ศ.",
-                       f"'{field.name}' takes a Buddhist-era (พ.ศ.) year; '{value}' is a Christian-era year",
+        reader.problem(key, f"ช่อง {_label(field)} ใช้ปี พ.ศ. แต่ '{_echo(value)}' เป็นปี ค.ศ.",
+                       f"'{field.name}' takes a Buddhist-era (พ.ศ.) year; '{_echo(value)}' is a Christian-era year",
                        f"เขียนปี พ.ศ. (ค.ศ. + 543) เช่น {error.suggestion}", f"write the BE year (CE + 543): {error.suggestion}")
     elif error.reason in ("no_such_day", "no_such_month"):
-        reader.problem(key, f"ไม่มีวันที่ '{value}' ในปฏิทิน", f"'{value}' is not a real date",
+        reader.problem(key, f"ไม่มีวันที่ '{_echo(value)}' ในปฏิทิน", f"'{_echo(value)}' is not a real date",
                        "ตรวจวันที่และเดือนอีกครั้ง", "check the day and the month")
     elif error.reason == "year_out_of_range":
-        reader.problem(key, f"ปีใน '{value}' มากเกินไป", f"the year in '{value}' is too large",
+        reader.problem(key, f"ปีใน '{_echo(value)}' มากเกินไป", f"the year in '{_echo(value)}' is too large",
                        f"เขียนปี พ.ศ. เช่น {example}", f"write a Buddhist-era year, e.g. {example}")
     else:
-        reader.problem(key, f"ช่อง {_label(field)} ต้องเขียนเป็น{form_th} (พ.ศ.) แต่เขียนว่า '{value}'",
-                       f"'{field.name}' must be written as {form_en} in the Buddhist era, got '{value}'",
+        reader.problem(key, f"ช่อง {_label(field)} ต้องเขียนเป็น{form_th} (พ.ศ.) แต่เขียนว่า '{_echo(value)}'",
+                       f"'{field.name}' must be written as {form_en} in the Buddhist era, got '{_echo(value)}'",
                        f"เขียนแบบนี้: {example}", f"write it like this: {example}")
 
 
@@ -271,8 +257,8 @@ def _url(field: Field, value: str, key: Key, reader: Reader) -> str | None:
     text = value.strip()
     if _URL.match(text):
         return text
-    reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นลิงก์เต็ม แต่เขียนว่า '{value}'",
-                   f"'{field.name}' must be a full web address, got '{value}'",
+    reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นลิงก์เต็ม แต่เขียนว่า '{_echo(value)}'",
+                   f"'{field.name}' must be a full web address, got '{_echo(value)}'",
                    "ขึ้นต้นด้วย https:// เช่น https://www.example.go.th/", "start with https://, e.g. https://www.example.go.th/")
     return None
 
@@ -280,7 +266,7 @@ def _url(field: Field, value: str, key: Key, reader: Reader) -> str | None:
 def _email(field: Field, value: str, key: Key, reader: Reader) -> str | None:
     if _EMAIL.match(value.strip()):
         return value.strip()
-    reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นอีเมล แต่เขียนว่า '{value}'", f"'{field.name}' must be an e-mail address, got '{value}'",
+    reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นอีเมล แต่เขียนว่า '{_echo(value)}'", f"'{field.name}' must be an e-mail address, got '{_echo(value)}'",
                    "เขียนแบบนี้: saraban@dongmueang.go.th", "write it like this: saraban@dongmueang.go.th")
     return None
 
@@ -290,8 +276,8 @@ def _phone(field: Field, value: str, key: Key, reader: Reader) -> str | None:
     # Thai short codes count: three digits (191, 199) and four (1111, 1205, 1669)
     if _PHONE.match(thai.to_arabic_digits(text)) and sum(c.isdigit() for c in thai.to_arabic_digits(text)) >= 3:
         return text
-    reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นหมายเลขโทรศัพท์ แต่เขียนว่า '{value}'",
-                   f"'{field.name}' must be a phone number, got '{value}'",
+    reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นหมายเลขโทรศัพท์ แต่เขียนว่า '{_echo(value)}'",
+                   f"'{field.name}' must be a phone number, got '{_echo(value)}'",
                    'เขียนเฉพาะตัวเลข ช่องว่าง - และคำว่า ต่อ เช่น "0 4412 3456", "0 4412 3456 ต่อ 101" หรือเลขสั้น "1669"',
                    'write digits, spaces, - and ต่อ only, e.g. "0 4412 3456", "0 4412 3456 ต่อ 101" or a short code "1669"')
     return None
@@ -300,8 +286,8 @@ def _phone(field: Field, value: str, key: Key, reader: Reader) -> str | None:
 def _boolean(field: Field, value: str, key: Key, reader: Reader) -> bool | None:
     if value.strip() in ("true", "false"):
         return value.strip() == "true"
-    reader.problem(key, f"ช่อง {_label(field)} ต้องเป็น true หรือ false แต่เขียนว่า '{value}'",
-                   f"'{field.name}' must be true or false, got '{value}'",
+    reader.problem(key, f"ช่อง {_label(field)} ต้องเป็น true หรือ false แต่เขียนว่า '{_echo(value)}'",
+                   f"'{field.name}' must be true or false, got '{_echo(value)}'",
                    "เขียน true (ใช่) หรือ false (ไม่ใช่)", "write true or false")
     return None
 
@@ -317,7 +303,7 @@ def _choice(field: Field, value: str, key: Key, reader: Reader) -> Choice | None
     close = difflib.get_close_matches(text, list(field.choices) + list(by_label), n=1, cutoff=0.6)
     hint_th = f"หมายถึง '{close[0]}' ใช่ไหม; ค่าที่ใช้ได้: {options}" if close else f"ค่าที่ใช้ได้: {options}"
     hint_en = f"did you mean '{close[0]}'? allowed: {', '.join(field.choices)}" if close else f"allowed: {', '.join(field.choices)}"
-    reader.problem(key, f"ช่อง {_label(field)} ไม่มีค่า '{value}' ให้เลือก", f"'{field.name}' has no choice '{value}'", hint_th, hint_en)
+    reader.problem(key, f"ช่อง {_label(field)} ไม่มีค่า '{_echo(value)}' ให้เลือก", f"'{field.name}' has no choice '{_echo(value)}'", hint_th, hint_en)
     return None
 
 
@@ -340,82 +326,10 @@ def check_counts(field: Field, value: object, key: Key, reader: Reader) -> dict 
     return counts
 
 
-def _attachment(field: Field, value: str, key: Key, reader: Reader) -> object:
-    written = value.strip().replace("\\", "/")
-    relative = _inside_content(written, field, key, reader)
-    if relative is None:
-        return None
-    ext = relative.suffix.lower().lstrip(".")
-    if field.ext and ext not in field.ext:
-        reader.problem(key, f"ช่อง {_label(field)} ใช้ไฟล์ .{ext} ไม่ได้", f"'{field.name}' cannot take a .{ext} file",
-                       f"ใช้ไฟล์ชนิด {', '.join(field.ext)}", f"use a {', '.join(field.ext)} file")
-        return None
-    path = relative.as_posix()
-    files = reader.files
-    if files is not None and path in files.refused:
-        return None  # reported at the file itself
-    if files is None and not (reader.content_root / relative).is_file():
-        _missing_file(field, written, relative, key, reader)
-        return None
-    if files is not None and path not in files.assets:
-        _not_published(field, written, relative, key, reader, files)
-        return None
-    return reader.attach(path)
-
-
-def _not_published(field: Field, written: str, relative: PurePosixPath, key: Key, reader: Reader, files: ContentFiles) -> None:
-    """A name not among the files: one that differs only in case or Unicode form is named; else did-you-mean."""
-    path = relative.as_posix()
-    same = files.by_fold.get(folded(path), [])
-    if not same:
-        _missing_file(field, written, relative, key, reader)
-        return
-    here = reader.folder.relative_to(reader.content_root).as_posix()
-    real = posixpath.relpath(same[0], here)
-    if unicodedata.normalize("NFC", path) == unicodedata.normalize("NFC", same[0]):
-        reader.problem(key, f"ชื่อไฟล์ '{real}' บนดิสก์ใช้รหัสอักขระต่างจากที่เขียนไว้ แม้จะดูเหมือนกัน (มักเกิดกับไฟล์ที่คัดลอกมาจากเครื่อง Mac)",
-                       f"the name of '{real}' on disk is encoded differently from what is written, though it looks the "
-                       "same (Unicode normalisation: files copied from a Mac do this)",
-                       "ตั้งชื่อไฟล์ใหม่โดยพิมพ์ชื่อเอง", "rename the file by typing its name again")
-        return
-    reader.problem(key, f"ไม่พบไฟล์ '{written}' แต่มีไฟล์ '{real}' ซึ่งต่างกันเพียงตัวพิมพ์เล็กและตัวพิมพ์ใหญ่",
-                   f"file not found: '{written}'; there is '{real}', whose name differs only in upper and lower case "
-                   "(a web host tells them apart)",
-                   f"เขียนชื่อไฟล์ให้ตรงทุกตัวอักษร: {real}", f"write the name exactly: {real}")
-
-
-def _inside_content(written: str, field: Field, key: Key, reader: Reader) -> PurePosixPath | None:
-    """The path relative to content/, or None (with a problem) when it leads outside."""
-    here = reader.folder.relative_to(reader.content_root).as_posix()
-    parts: list[str] = [] if here == "." else here.split("/")
-    leads_out = written.startswith("/") or re.match(r"^[A-Za-z]:", written) is not None
-    for part in [] if leads_out else written.split("/"):
-        if part == "..":
-            leads_out = leads_out or not parts
-            parts = parts[:-1]
-        elif part not in ("", "."):
-            parts.append(part)
-    if leads_out or not parts:
-        reader.problem(key, f"ไฟล์ '{written}' อยู่นอกโฟลเดอร์ content/", f"'{written}' leads outside the content/ folder",
-                       "วางไฟล์ไว้ในโฟลเดอร์ content/ แล้วเขียนทางไปไฟล์เทียบกับไฟล์ YAML นี้ เช่น files/o12/report.pdf",
-                       "put the file inside content/ and write its path relative to this YAML file, e.g. files/o12/report.pdf")
-        return None
-    return PurePosixPath(*parts)
-
-
-def _missing_file(field: Field, written: str, relative: PurePosixPath, key: Key, reader: Reader) -> None:
-    folder = reader.content_root / relative.parent
-    siblings = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
-    close = difflib.get_close_matches(relative.name, siblings, n=1, cutoff=0.6)
-    hint_th = f"หมายถึง '{close[0]}' ใช่ไหม" if close else f"วางไฟล์ไว้ที่ content/{relative.as_posix()} หรือแก้ทางไปไฟล์ให้ถูก"
-    hint_en = f"did you mean '{close[0]}'?" if close else f"put the file at content/{relative.as_posix()} or correct the path"
-    reader.problem(key, f"ไม่พบไฟล์ '{written}'", f"file not found: '{written}' (looked for content/{relative.as_posix()})", hint_th, hint_en)
-
-
 _SCALARS = {
     "text": _text, "longtext": _text, "int": _integer, "money": _amount, "decimal": _amount,
     "date": _calendar, "month": _calendar, "year": _calendar, "url": _url, "email": _email,
     "phone": _phone, "bool": _boolean, "choice": _choice,
-    "file": _attachment, "image": _attachment,
+    "file": attachment_field, "image": attachment_field,
 }
 

@@ -4,7 +4,9 @@ Owns the datasets (each list of records in an item, flattened into rows: a
 nested list such as a month's procurement rows repeats its parent's columns),
 their files (`ita/2568/o19-months.csv` in UTF-8 with BOM for Excel, and
 `.json`), and `sitemap.xml`, `robots.txt` and the Atom feed of news. Pure
-functions of the validated site; the same site gives the same bytes.
+functions of the validated site; the same site gives the same bytes. A text
+cell that a spreadsheet would run as a formula is written as text
+(spreadsheet_text), here and in sheets.py.
 """
 
 from __future__ import annotations
@@ -42,6 +44,20 @@ class Dataset:
     def base(self) -> str:
         """The files' path without extension: beside the page, named after the item and the field."""
         return f"{posixpath.dirname(self.page)}/{posixpath.basename(self.page)[:-5]}-{self.field.name.replace('_', '-')}"
+
+
+#: What a spreadsheet program reads as the start of a formula (=HYPERLINK(...), +cmd|..., -2+3, @SUM), or
+#: as a cell break (tab, carriage return): a text cell beginning with one is written with a leading apostrophe.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value: object) -> object:
+    """A CSV cell that Excel and LibreOffice show as the text it is, never run as a formula (OWASP's advice):
+    text beginning with = + - @, a tab or a carriage return gets a leading apostrophe. Numbers stay numbers, and a
+    lone "-" (the tables' "nothing here") stays as it is."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) and value != "-":
+        return "'" + value
+    return value
 
 
 def _cell(value: object) -> object:
@@ -109,8 +125,8 @@ def dataset_files(data: Dataset) -> dict:
     """The dataset as CSV (UTF-8 with BOM, so Excel shows Thai) and JSON."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(data.columns)
-    writer.writerows([["" if c is None else c for c in row] for row in data.rows])
+    writer.writerow([spreadsheet_text(c) for c in data.columns])
+    writer.writerows([["" if c is None else spreadsheet_text(c) for c in row] for row in data.rows])
     document = {
         "item": data.item_code, "item_name": data.item_name, "fiscal_year": data.fiscal_year,
         "table": data.field.label, "page": data.page, "dates": "Buddhist era (พ.ศ.), YYYY-MM-DD",

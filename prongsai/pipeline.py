@@ -27,7 +27,7 @@ from .problems import Problem, SiteError, errors_in, raise_if_errors
 from .render import plan_pages
 from .schema import MODEL_FILE, load_model
 from .search import INDEX_FILE
-from .templating import make_environment
+from .templating import make_environment, real_template_file, static_files
 from .validate import validate
 
 
@@ -81,11 +81,7 @@ def build_date_from_environment() -> date:
 def files_to_copy(paths: Paths, assets: tuple, resized: dict | None = None) -> dict:
     """Files published as they are: the content's assets (but those the build resized) and templates/static/."""
     copies = {asset: paths.content / asset for asset in assets if asset not in (resized or {})}
-    static = paths.templates / "static"
-    if static.is_dir():
-        for file in sorted(static.rglob("*")):
-            if file.is_file():
-                copies["static/" + file.relative_to(static).as_posix()] = file
+    copies.update(static_files(paths.templates))
     return copies
 
 
@@ -193,10 +189,10 @@ def site_files(paths: Paths, site, model, memo, preview: bool = False, kept: dic
     planned = plan_pages(site, model, generated, datasets, kept)
     generated.update(opendata.feeds(site, [] if preview else planned))  # the preview's sitemap lists no page
     generated.update(site.resized)
-    worker = paths.templates / offline.WORKER_PATH
+    worker = real_template_file(paths.templates, offline.WORKER_PATH)
     if preview:
         generated[offline.WORKER_PATH] = b"/* preview: this service worker keeps nothing */\n"
-    elif worker.is_file():  # at the site root, so that it may keep every page of the site
+    elif worker is not None:  # at the site root, so that it may keep every page of the site
         generated[offline.WORKER_PATH] = worker.read_bytes()
     return planned, generated
 

@@ -10,6 +10,9 @@ URL scheme, which assessors rely on and which must never change:
   news/index.html, news/<file name>.html
   contact.html, 404.html
 A template error names the template line and the content file being rendered.
+A content file published at the path of a page or file the build makes, or at
+one that differs from another only in case or Unicode form (one file on Windows
+and macOS), is an error: nothing is silently replaced.
 """
 
 from __future__ import annotations
@@ -24,12 +27,18 @@ from urllib.parse import unquote
 import jinja2
 
 from . import opendata, thai
-from .content import shown
+from .content import folded, shown
 from .memo import per_object
 from .model import Site
+from .offline import WORKER_PATH, ZIP_PATH
 from .posters import poster_path
-from .problems import Problem
+from .problems import Problem, SiteError
 from .schema import Model
+from .search import INDEX_FILE
+
+#: Files every build makes besides its pages and tables, and the templates' folder of style and script.
+FIXED_FILES = ("feed.xml", "robots.txt", "sitemap.xml", WORKER_PATH, INDEX_FILE, ZIP_PATH)
+STATIC_FOLDER = "static/"
 
 
 @dataclass(frozen=True)
@@ -101,7 +110,45 @@ def plan_pages(site: Site, model: Model, generated: dict | None = None, datasets
         pages += [PageInfo(poster_path(year.fiscal_year, e.item.slug), "poster.html", f"โปสเตอร์ {e.item.code} {e.item.name_th}",
                            e.source, "ita", {"year": year, "entry": e}) for e in year.items.values()]
     pages += _news_pages(site.news, {} if kept is None else kept.setdefault("news pages", {}))
+    collisions = colliding_paths(site, pages, generated)
+    if collisions:
+        raise SiteError(collisions)
     return pages
+
+
+def colliding_paths(site: Site, pages: list[PageInfo], generated: dict) -> list[Problem]:
+    """A problem for each content file or page that another output would replace, exactly or on Windows and macOS."""
+    content = posixpath.dirname(site.settings_doc.path) if site.settings_doc else "content"
+    made = {page.path: page.source for page in pages}
+    made.update((path, "") for path in [*generated, *FIXED_FILES] if path not in made)
+    problems = [_replaces(f"{content}/{asset}", asset) for asset in site.assets
+                if asset in made or folded(asset).startswith(STATIC_FOLDER)]
+    seen: dict = {}
+    for page in pages:
+        if page.path in seen and page.source:
+            problems.append(_replaces(page.source, page.path))
+        seen.setdefault(page.path, page.source)
+    by_fold: dict = {}
+    for path in sorted({*made, *site.assets}):
+        by_fold.setdefault(folded(path), []).append(path)
+    for paths in by_fold.values():
+        for path in paths[1:]:
+            source = f"{content}/{path}" if path in site.assets and path not in made else made.get(path) or paths[0]
+            problems.append(_same_name(source, paths[0], path))
+    return problems
+
+
+def _replaces(source: str, path: str) -> Problem:
+    return Problem(source, 0, 0, f"ไฟล์นี้จะไปแทนที่ '{path}' ซึ่งโปรแกรมสร้างเองในเว็บไซต์",
+                   f"this file would replace '{path}', which the build makes itself",
+                   "เปลี่ยนชื่อไฟล์หรือย้ายไปไว้ในโฟลเดอร์ย่อย เช่น files/", "rename it, or move it into a folder such as files/")
+
+
+def _same_name(source: str, first: str, second: str) -> Problem:
+    return Problem(source, 0, 0, f"'{first}' และ '{second}' ต่างกันเพียงตัวพิมพ์เล็กใหญ่หรือรหัสอักขระ "
+                                 "บน Windows และ Mac จะกลายเป็นไฟล์เดียวกัน",
+                   f"'{first}' and '{second}' differ only in upper and lower case or in Unicode form: on Windows and "
+                   "macOS they are one file", "เปลี่ยนชื่อไฟล์หนึ่งให้ต่างกันชัดเจน", "rename one of them")
 
 
 def _news_pages(news: tuple, kept: dict) -> list[PageInfo]:

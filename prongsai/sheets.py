@@ -6,7 +6,9 @@ Pure functions of the validated item values, the site settings and the fiscal
 year; they return bytes and read or write no file. The same input gives the
 same bytes: workbook dates come from the fiscal year and the zip is rewritten
 with fixed entry times. Numbers are written in Arabic digits whatever the
-site's `digits` setting, so that the files stay machine-readable.
+site's `digits` setting, so that the files stay machine-readable. Every text
+is a text cell (never a formula, whatever it begins with) and the CSV's text
+cells are written with opendata.spreadsheet_text.
 """
 
 from __future__ import annotations
@@ -19,11 +21,13 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.writer.excel import ExcelWriter
 
 from . import thai
+from .opendata import spreadsheet_text
 
 #: The NACC O12 template's columns, in order, with their widths in the XLSX.
 O12_COLUMNS = (
@@ -125,7 +129,7 @@ def procurement_csv(values: dict, settings: dict, fiscal_year: int) -> bytes:
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(O12_HEADERS)
     for row in procurement_rows(values, settings, fiscal_year):
-        writer.writerow([_csv_money(cell) if i in O12_MONEY else cell for i, cell in enumerate(row)])
+        writer.writerow([_csv_money(cell) if i in O12_MONEY else spreadsheet_text(cell) for i, cell in enumerate(row)])
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -192,7 +196,7 @@ def sorkhor_xlsx(values: dict, settings: dict, fiscal_year: int, month: thai.Mon
     last = get_column_letter(len(SORKHOR_COLUMNS))
     heading = ("แบบ สขร.1", sorkhor_title(month), _text(settings.get("name_th")))
     for line, text in enumerate(heading, start=1):
-        sheet.cell(row=line, column=1, value=text).font = Font(bold=True, size=14 if line == 2 else 12)
+        put(sheet, line, 1, text).font = Font(bold=True, size=14 if line == 2 else 12)
         sheet.cell(row=line, column=1).alignment = Alignment(horizontal="center")
         sheet.merge_cells(f"A{line}:{last}{line}")
     write_table(sheet, 5, SORKHOR_COLUMNS, sorkhor_rows(values, month), SORKHOR_MONEY)
@@ -228,22 +232,39 @@ def new_workbook(title: str, settings: dict, fiscal_year: int) -> Workbook:
     stamp = datetime.combine(thai.fiscal_year_start(fiscal_year), datetime.min.time())
     properties = workbook.properties
     properties.created = properties.modified = stamp
-    properties.creator = properties.lastModifiedBy = _text(settings.get("name_th"))
-    properties.title = title
+    properties.creator = properties.lastModifiedBy = _clean(_text(settings.get("name_th")))
+    properties.title = _clean(title)
     return workbook
+
+
+def _clean(text: str) -> str:
+    """Text without the control characters an XLSX cannot hold (openpyxl raises IllegalCharacterError): a space each.
+    The content checks refuse them already; a spreadsheet must not be where a stray one stops the build."""
+    return ILLEGAL_CHARACTERS_RE.sub(" ", text)
+
+
+def put(sheet, row: int, column: int, value: object):
+    """Write a cell; text is always a text cell, never a formula (openpyxl makes "=..." a formula by itself)."""
+    cell = sheet.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = _clean(value)
+        cell.data_type = "s"
+    else:
+        cell.value = value
+    return cell
 
 
 def write_table(sheet, first_row: int, columns: tuple, rows: list[list], money: tuple) -> None:
     """A bold, wrapped header at first_row, the rows below it, column widths, and money formats."""
     bold, wrap = Font(bold=True), Alignment(wrap_text=True, vertical="center", horizontal="center")
     for column, (name, width) in enumerate(columns, start=1):
-        cell = sheet.cell(row=first_row, column=column, value=name)
+        cell = put(sheet, first_row, column, name)
         cell.font, cell.alignment = bold, wrap
         sheet.column_dimensions[get_column_letter(column)].width = width
     top = Alignment(wrap_text=True, vertical="top")
     for offset, row in enumerate(rows, start=1):
         for column, value in enumerate(row, start=1):
-            cell = sheet.cell(row=first_row + offset, column=column, value=value)
+            cell = put(sheet, first_row + offset, column, value)
             cell.alignment = top
             if column - 1 in money and isinstance(value, (int, float)):
                 cell.number_format = MONEY_FORMAT

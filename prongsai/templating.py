@@ -187,7 +187,7 @@ def mailto(address: object) -> str:
     return f"mailto:{text}" if _PLAIN_ADDRESS.match(text) else ""
 
 
-def _real_file(root: Path, relative: str) -> Path | None:
+def real_template_file(root: Path, relative: str) -> Path | None:
     """root/relative when it is a regular file reached through no symbolic link and no '..'; else None."""
     parts = [part for part in relative.replace("\\", "/").split("/") if part not in ("", ".")]
     if not parts or ".." in parts or relative.startswith(("/", "\\")) or ":" in parts[0]:
@@ -208,7 +208,7 @@ class _RealFilesLoader(jinja2.FileSystemLoader):
     """Templates from real files under the templates folder: a symbolic link or a special file is not found."""
 
     def get_source(self, environment: jinja2.Environment, template: str):
-        if not any(_real_file(Path(folder), template) for folder in self.searchpath):
+        if not any(real_template_file(Path(folder), template) for folder in self.searchpath):
             raise jinja2.TemplateNotFound(template)
         return super().get_source(environment, template)
 
@@ -228,8 +228,19 @@ class _Sandbox(ImmutableSandboxedEnvironment):
         return super().call_binop(context, operator, left, right)
 
 
+def static_files(templates: Path) -> dict[str, Path]:
+    """templates/static/'s real files by their site path (static/...); a symbolic link there is not followed."""
+    static, found = templates / "static", {}
+    for folder, subfolders, files in os.walk(static):  # os.walk follows no link to a folder
+        for name in files:
+            file = Path(folder) / name
+            if real_template_file(static, file.relative_to(static).as_posix()) is not None:
+                found["static/" + file.relative_to(static).as_posix()] = file
+    return dict(sorted(found.items()))
+
+
 def _static_text(templates: Path, name: str) -> Markup:
-    file = _real_file(templates / "static", name)
+    file = real_template_file(templates / "static", name)
     if file is None:
         raise jinja2.TemplateNotFound(f"static/{name}")
     return Markup(file.read_text(encoding="utf-8"))

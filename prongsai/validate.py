@@ -18,7 +18,8 @@ from urllib.parse import unquote
 from . import markup
 from .attachments import AttachmentCache
 from .content import Inventory, load_body, load_news, load_yaml, shown
-from .fields import ContentFiles, Reader, check_record
+from .fields import Reader, check_record
+from .filefields import ContentFiles
 from .framework import agency_words, framework_file, load_framework, worded
 from .bodies import Bodies
 from .depend import digest
@@ -26,7 +27,8 @@ from .memo import NO_MEMO
 from .model import Body, ItemPage, NewsPost, Site, YearSite
 from .problems import Problem
 from .schema import Field, Model
-from .yamlio import Doc, read_text
+from .textfile import read_text
+from .yamlio import Doc
 
 _SLUG = re.compile(r"^[\w-]+$")
 

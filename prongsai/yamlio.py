@@ -6,9 +6,8 @@ Here every scalar stays the text the clerk typed (the field's type decides
 what it means, in fields.py), a duplicate key is a problem, and each value's
 position is kept so problems can point at `path:line:column`.
 
-Also owns what may not be in a content text file at all (control characters,
-a second byte-order mark, UTF-16, binary data) and the YAML limits of
-limits.py: nesting depth (checked on the parser's events, before anything
+Also owns the YAML limits of limits.py (what may not be in any content text
+file, control characters and encodings, is textfile.py's): nesting depth (checked on the parser's events, before anything
 recurses) and the number of values once aliases are expanded (a "billion
 laughs" file). Tags such as !!python/object are refused: nothing is ever
 constructed from a tag, and a clerk never needs one.
@@ -16,9 +15,7 @@ constructed from a tag, and a clerk never needs one.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import yaml
 import yaml.cyaml
@@ -33,6 +30,7 @@ from yaml.scanner import Scanner
 
 from . import limits
 from .problems import Problem
+from .textfile import CONTROL, control_characters, control_name, read_text  # noqa: F401 - read_text stays yamlio's too
 
 #: Plain scalars that mean "nothing written here".
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -40,15 +38,6 @@ _NULLS = {"", "~", "null", "Null", "NULL"}
 #: A path to a value inside a document: keys and list indexes.
 Key = tuple
 
-#: Characters no content text may hold: C0 and C1 controls but tab and newline, DEL, a byte-order mark after the
-#: start, and the two non-characters. Word pastes a vertical tab for Shift+Enter; a NUL means a damaged file.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud800-\udfff]")
-_CONTROL_NAMES = {
-    "\x00": ("NUL", "NUL"), "\x0b": ("แท็บแนวตั้ง จาก Shift+Enter ใน Word", "vertical tab, from Shift+Enter in Word"),
-    "\x0c": ("ตัวแบ่งหน้า", "form feed, a page break"), "\ufeff": ("BOM กลางไฟล์", "a byte-order mark (BOM) after the start"),
-}
-#: Problems of one kind reported per file; the rest are counted in the last one.
-_MAX_REPORTED = 10
 #: Tags the composer gives every untagged value: anything else was written by hand (!!python/object, !!binary).
 _PLAIN_TAGS = {"tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 #: Above this size a syntax error keeps libyaml's wording: PyYAML's own parser (whose wording _SYNTAX_HINTS knows)
@@ -79,7 +68,18 @@ class Doc:
         return self.key_marks.get(key) or self.mark(key)
 
 
-class _ComposeOnly(Reader, Scanner, Parser, Composer, BaseConstructor, BaseResolver):
+class _PlainResolver(BaseResolver):
+    """Every untagged value is text, a list or a mapping: nothing is guessed (and nothing is looked up per value,
+    which BaseResolver does slowly: 18 µs a value)."""
+
+    _DEFAULT_TAGS = {ScalarNode: BaseResolver.DEFAULT_SCALAR_TAG, SequenceNode: BaseResolver.DEFAULT_SEQUENCE_TAG,
+                     MappingNode: BaseResolver.DEFAULT_MAPPING_TAG}
+
+    def resolve(self, kind, value, implicit):
+        return self._DEFAULT_TAGS[kind]
+
+
+class _ComposeOnly(Reader, Scanner, Parser, Composer, BaseConstructor, _PlainResolver):
     """A PyYAML loader with no implicit resolvers: it only builds the node tree."""
 
     def __init__(self, stream: str) -> None:
@@ -88,18 +88,18 @@ class _ComposeOnly(Reader, Scanner, Parser, Composer, BaseConstructor, BaseResol
         Parser.__init__(self)
         Composer.__init__(self)
         BaseConstructor.__init__(self)
-        BaseResolver.__init__(self)
+        _PlainResolver.__init__(self)
 
 
 if getattr(yaml, "__with_libyaml__", False):
 
-    class _FastComposeOnly(yaml.cyaml.CParser, BaseConstructor, BaseResolver):
+    class _FastComposeOnly(yaml.cyaml.CParser, BaseConstructor, _PlainResolver):
         """The same, with libyaml's C parser: about ten times faster on a whole site."""
 
         def __init__(self, stream: str) -> None:
             yaml.cyaml.CParser.__init__(self, stream)
             BaseConstructor.__init__(self)
-            BaseResolver.__init__(self)
+            _PlainResolver.__init__(self)
 
 else:  # pragma: no cover - PyYAML built without libyaml
     _FastComposeOnly = _ComposeOnly
@@ -110,7 +110,11 @@ def _pos(node: Node, offset: int) -> tuple[int, int]:
 
 
 class _TooManyValues(Exception):
-    """Raised by _Builder when the expanded document passes limits.YAML_VALUES."""
+    """Raised by _Builder when the expanded document passes limits.YAML_VALUES, at the node that passed it."""
+
+    def __init__(self, node: Node) -> None:
+        super().__init__("too many values")
+        self.mark = node.start_mark
 
 
 class _Builder:
@@ -131,7 +135,7 @@ class _Builder:
     def build(self, node: Node, key: Key = ()) -> object:
         self.values += 1
         if self.values > limits.YAML_VALUES.value:
-            raise _TooManyValues
+            raise _TooManyValues(node)
         self.marks[key] = _pos(node, self.offset)
         if node.tag not in _PLAIN_TAGS:
             self._tag_problem(node)
@@ -143,7 +147,7 @@ class _Builder:
         value = node.value
         if not node.style and value in _NULLS:
             return None
-        if _CONTROL.search(value):
+        if CONTROL.search(value):
             self._control_problem(node, value)
             return None
         return value
@@ -157,7 +161,7 @@ class _Builder:
 
     def _control_problem(self, node: Node, value: str) -> None:
         line, column = _pos(node, self.offset)
-        th, en = _control_name(_CONTROL.search(value).group())
+        th, en = control_name(CONTROL.search(value).group())
         self.problems.append(Problem(
             self.path, line, column, f"ค่านี้มีอักขระควบคุมที่มองไม่เห็น ({th})",
             f"this value holds an invisible control character ({en})",
@@ -168,7 +172,7 @@ class _Builder:
         result: dict = {}
         for key_node, value_node in node.value:
             name = key_node.value if isinstance(key_node, ScalarNode) else "(…)"
-            if _CONTROL.search(name):
+            if CONTROL.search(name):
                 self._control_problem(key_node, name)
                 continue
             line, column = _pos(key_node, self.offset)
@@ -198,6 +202,10 @@ _SYNTAX_HINTS = {
         "a ':' where none may stand, or the indentation does not match the line above",
         "ถ้าข้อความมีเครื่องหมาย : ให้ครอบข้อความด้วยเครื่องหมายคำพูด \"...\" และตรวจการย่อหน้า",
         "put text containing ':' in double quotes, and check the indentation",
+    ),
+    "but found another document": (
+        "มีบรรทัด --- ซึ่งเริ่มเอกสาร YAML ชุดที่สอง ไฟล์หนึ่งมีได้ชุดเดียว", "a '---' line starts a second YAML document; a file holds one",
+        "ลบบรรทัด --- ออก หรือแยกข้อมูลที่ตามมาไปไว้อีกไฟล์", "delete the '---' line, or move what follows it into another file",
     ),
     "could not find expected ':'": (
         "ขาดเครื่องหมาย : หลังชื่อช่อง", "a ':' is missing after a field name",
@@ -240,32 +248,37 @@ def _compose(text: str):
         loader.dispose()
 
 
-def _nesting(text: str) -> tuple[object, object]:
-    """(where the nesting first passes limits.YAML_DEPTH, where the first alias is), each a mark or None.
+def _nesting(text: str) -> tuple[object, object, object]:
+    """(where the nesting first passes limits.YAML_DEPTH, where the first alias is, where the values written (keys
+    count here) pass limits.YAML_VALUES), each a mark or None.
 
-    Read from the parser's events, which nothing recurses over; a syntax error ends the scan (parse reports it).
+    Read from the parser's events, which nothing recurses over and which cost no memory; a syntax error ends the
+    scan (parse reports it).
     """
     loader = _FastComposeOnly(text)
-    depth, first_alias = 0, None
+    depth, first_alias, events = 0, None, 0
     try:
         while loader.check_event():
             event = loader.get_event()
+            events += 1
+            if events > limits.YAML_VALUES.value:
+                return None, first_alias, event.start_mark
             if isinstance(event, CollectionStartEvent):
                 depth += 1
                 if depth > limits.YAML_DEPTH.value:
-                    return event.start_mark, first_alias
+                    return event.start_mark, first_alias, None
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
             elif isinstance(event, AliasEvent) and first_alias is None:
                 first_alias = event.start_mark
     except yaml.MarkedYAMLError as error:
         if "nesting depth" in str(error.problem):  # libyaml's own limit (1,000), met while looking ahead
-            return error.problem_mark, first_alias
+            return error.problem_mark, first_alias, None
     except yaml.YAMLError:
         pass
     finally:
         loader.dispose()
-    return None, first_alias
+    return None, first_alias, None
 
 
 def _at(path: str, mark, offset: int) -> tuple[str, int, int]:
@@ -293,9 +306,11 @@ def parse(text: str, path: str, line_offset: int = 0) -> tuple[Doc | None, list[
     controls = control_characters(text, path, 1 + line_offset)
     if controls:
         return None, controls
-    too_deep, first_alias = _nesting(text)
+    too_deep, first_alias, too_many = _nesting(text)
     if too_deep is not None:
         return None, [_too_deep(path, too_deep, line_offset)]
+    if too_many is not None:
+        return None, [_too_many(path, too_many, line_offset)]
     try:
         node = _compose(text)
     except RecursionError:  # PyYAML's own parser recurses per level: a deep file whose depth libyaml did not reach
@@ -307,73 +322,10 @@ def parse(text: str, path: str, line_offset: int = 0) -> tuple[Doc | None, list[
     builder = _Builder(path, line_offset)
     try:
         data = builder.build(node) if node is not None else None
-    except _TooManyValues:
-        return None, [_too_many(path, first_alias, line_offset)]
+    except _TooManyValues as error:
+        return None, [_too_many(path, first_alias or error.mark, line_offset)]
     doc = Doc(path, data, builder.marks, builder.key_marks, line_offset)
     return doc, builder.problems
-
-
-_SAVE_AS_UTF8 = ("เปิดไฟล์ใน Notepad แล้วเลือก บันทึกเป็น (Save As) → การเข้ารหัส (Encoding) เป็น UTF-8",
-                 "open it in Notepad, Save As, and choose the UTF-8 encoding")
-
-
-def read_text(file: Path, shown_as: str) -> tuple[str | None, list[Problem]]:
-    """Read a text file as UTF-8 (a Notepad BOM is fine); explain a file saved as ANSI/cp874 or UTF-16, a binary
-    file, and every control character with its line and column."""
-    try:
-        raw = file.read_bytes()
-    except OSError as error:
-        return None, [Problem(shown_as, 0, 0, "เปิดอ่านไฟล์นี้ไม่ได้", f"this file cannot be read ({error.strerror or error})",
-                              "ตรวจสิทธิ์การอ่านไฟล์ หรือปิดโปรแกรมที่เปิดไฟล์นี้ค้างไว้",
-                              "check that you may read it, or close the program that holds it open")]
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [Problem(shown_as, 0, 0, "ไฟล์นี้บันทึกเป็น Unicode (UTF-16) ไม่ใช่ UTF-8",
-                              "this file is saved as Unicode (UTF-16), not UTF-8", *_SAVE_AS_UTF8)]
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        if b"\x00" in raw[:8192]:
-            return None, [Problem(shown_as, 0, 0, "ไฟล์นี้ไม่ใช่ไฟล์ข้อความ (อาจเป็นไฟล์ PDF ภาพ หรือไฟล์อื่นที่ตั้งชื่อผิด)",
-                                  "this is not a text file (perhaps a PDF, an image or another file given this name)",
-                                  "ใส่ไฟล์ข้อความที่ถูกต้อง แล้วย้ายไฟล์นี้ไปไว้ที่อื่น", "put the right text file here and move this one")]
-        return None, [Problem(
-            shown_as, line, 1,
-            "ไฟล์นี้ไม่ได้บันทึกเป็น UTF-8 (อาจบันทึกเป็น ANSI หรือ TIS-620) อ่านภาษาไทยไม่ได้",
-            "this file is not saved as UTF-8 (perhaps ANSI or TIS-620), so its Thai text cannot be read", *_SAVE_AS_UTF8,
-        )]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    problems = control_characters(text, shown_as)
-    return (None, problems) if problems else (text, [])
-
-
-def _control_name(character: str) -> tuple[str, str]:
-    code = f"U+{ord(character):04X}"
-    th, en = _CONTROL_NAMES.get(character, (code, code))
-    return (th, en) if th == code else (f"{th}, {code}", f"{en}, {code}")
-
-
-def control_characters(text: str, shown_as: str, first_line: int = 1) -> list[Problem]:
-    """A problem at the line and column of each control character (the first of each line, ten lines at most)."""
-    problems, lines_with = [], 0
-    for number, line in enumerate(text.split("\n"), start=first_line):
-        found = _CONTROL.search(line)
-        if found is None:
-            continue
-        lines_with += 1
-        if lines_with > _MAX_REPORTED:
-            continue
-        th, en = _control_name(found.group())
-        problems.append(Problem(
-            shown_as, number, found.start() + 1, f"มีอักขระควบคุมที่มองไม่เห็น ({th})", f"an invisible control character ({en})",
-            "ลบอักขระนั้นออก หรือแทนด้วยช่องว่าง (มักติดมากับข้อความที่คัดลอกจาก Word หรือ Excel)",
-            "delete it or write a space instead (it often comes with text copied from Word or Excel)"))
-    if lines_with > _MAX_REPORTED:
-        last = problems[-1]
-        problems[-1] = Problem(last.path, last.line, last.column, last.th + f" และอีก {lines_with - _MAX_REPORTED} บรรทัดถัดไป",
-                               last.en + f", and on {lines_with - _MAX_REPORTED} more lines after this one",
-                               last.hint_th, last.hint_en)
-    return problems
 
 
 def split_front_matter(text: str) -> tuple[str | None, str, int]:
