@@ -219,7 +219,7 @@ def _improbable(field: Field, value: str, parsed: object, key: Key, reader: Read
     today = reader.build_date
     if field.type == "year":
         year, ahead = parsed, parsed > today.year + thai.BE_OFFSET + PLAUSIBLE_YEARS_AHEAD
-        span_th, span_en = f"{PLAUSIBLE_YEARS_AHEAD} ปี", f"{PLAUSIBLE_YEARS_AHEAD} years"
+        span_th, span_en = f" {PLAUSIBLE_YEARS_AHEAD} ปี", f"{PLAUSIBLE_YEARS_AHEAD} years"
     else:
         day = parsed if isinstance(parsed, date) else date(parsed.year, parsed.month, 1)
         year, ahead = day.year + thai.BE_OFFSET, day > today + PLAUSIBLE_AHEAD

@@ -110,3 +110,17 @@ def test_python_reads_file_names_as_tis620_under_a_tis620_locale(locales):
         pytest.skip("localedef cannot compile th_TH.TIS-620 here")
     env = {**_without_locale(), **{name: value.format(locales=locales) for name, value in LOCALE}}
     assert _file_system_encoding(env) == "tis-620 0"
+
+
+def test_the_readme_states_every_limit_as_limits_py_has_it():
+    from conftest import ROOT
+
+    from prongsai import limits
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Hostile input and limits", 1)[1].split("\n## ", 1)[0]
+    for name, limit in limits.ALL.items():
+        row = next((line for line in section.split("\n") if line.startswith(f"| `{name}` |")), "")
+        value = limits.size_text(limit.value) if "BYTES" in name else f"{limit.value:,}"
+        assert f"| {value} " in row, f"README's row for {name} does not say {value}: {row!r}"
+    assert f"holds {len(CASES)} hostile inputs" in section

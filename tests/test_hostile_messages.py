@@ -12,7 +12,9 @@ from conftest import MINIMAL_SITE_YAML, PROCUREMENT_YAML, pdf_bytes, png_bytes
 from hostile.harness import MAKERS
 
 from prongsai import SiteError, build_site
-from prongsai.attachments import PUBLISHED
+from prongsai.attachments import PUBLISHED, read_attachment
+from prongsai.content import _walk as content_walk
+from prongsai.textfile import read_text
 
 O2, O12, O19, NEWS = "ita/2568/O2.yaml", "ita/2568/O12.yaml", "ita/2568/O19.yaml", "news/2567-10-15-x.md"
 F = "ita/2568/files"
@@ -513,3 +515,88 @@ def test_problem_text(scratch, files, setup, expected):
     with pytest.raises(SiteError) as caught:
         build_site(paths, jobs=1)
     assert [problem.format() for problem in caught.value.problems] == expected
+
+
+def warning(location: str, th: str, en: str, hint_th: str, hint_en: str) -> str:
+    return f"{location}: คำเตือน: {th}\n    warning: {en}\n    วิธีแก้: {hint_th}\n    fix: {hint_en}"
+
+
+TYPO = ("ตรวจปี พ.ศ. อีกครั้ง", "check the Buddhist-era year")
+PLAN = "plan:\n  title: แผนพัฒนาท้องถิ่น\n  file: files/plan.pdf\nperiod_from: 2566\nperiod_to: {}\n"
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    ({O12: PROCUREMENT_YAML.replace("2567-10-08", "2650-10-08")},
+     warning(f"content/{O12}:13:24", "ช่อง 'contract_date' (วันที่สัญญา) เขียนว่า '2650-10-08' ซึ่งเลยวันที่สร้างเว็บไซต์ "
+             "(26 พฤศจิกายน 2568) ไปเกินหนึ่งปี อาจพิมพ์ปีผิด",
+             "'contract_date' is '2650-10-08', more than a year after the build date (26 พฤศจิกายน 2568): a typo in the year?", *TYPO)),
+    ({O12: PROCUREMENT_YAML.replace("2567-10-08", "2405-10-08")},
+     warning(f"content/{O12}:13:24", "ช่อง 'contract_date' (วันที่สัญญา) เขียนว่า '2405-10-08' ซึ่งเก่ากว่า พ.ศ. 2475 "
+             "ไม่น่าจะเป็นวันที่ของเอกสารของหน่วยงาน อาจพิมพ์ปีผิด",
+             "'contract_date' is '2405-10-08', before 2475 BE (1932), older than any agency's documents: a typo in the year?", *TYPO)),
+], ids=["a year ahead", "before 2475"])
+def test_improbable_date_warnings(scratch, files, expected):
+    result = build_site(scratch(files), jobs=1)
+    assert [problem.format() for problem in result.warnings] == [expected]
+
+
+def test_improbable_year_of_a_plan(scratch):
+    paths = scratch({"ita/2568/O5.yaml": PLAN.format(2590), "ita/2568/files/plan.pdf": pdf_bytes()})
+    result = build_site(paths, jobs=1)
+    assert [problem.format() for problem in result.warnings] == [warning(
+        "content/ita/2568/O5.yaml:5:12", "ช่อง 'period_to' (ปีสุดท้ายของแผน (พ.ศ.)) เขียนว่า '2590' ซึ่งเลยวันที่สร้างเว็บไซต์ "
+        "(26 พฤศจิกายน 2568) ไปเกิน 10 ปี อาจพิมพ์ปีผิด",
+        "'period_to' is '2590', more than 10 years after the build date (26 พฤศจิกายน 2568): a typo in the year?", *TYPO)]
+
+
+def test_many_control_characters_are_counted_after_the_tenth(scratch):
+    paths = scratch({O2: EX + "".join(f"# บรรทัด\x0b{i}\n" for i in range(15))})
+    with pytest.raises(SiteError) as caught:
+        build_site(paths, jobs=1)
+    texts = [problem.format() for problem in caught.value.problems]
+    assert len(texts) == 10
+    assert texts[-1].split("\n")[:2] == [
+        f"content/{O2}:14:9: ข้อผิดพลาด: มีอักขระควบคุมที่มองไม่เห็น (แท็บแนวตั้ง จาก Shift+Enter ใน Word, U+000B) และอีก 5 บรรทัดถัดไป",
+        "    error: an invisible control character (vertical tab, from Shift+Enter in Word, U+000B), and on 5 more lines after this one"]
+
+
+def test_a_file_that_cannot_be_read(tmp_path):
+    text, problems = read_text(tmp_path, "content/ita/2568/O2.yaml")  # a folder: reading it fails as a locked file does
+    assert text is None
+    assert [problem.format() for problem in problems] == [
+        "content/ita/2568/O2.yaml: ข้อผิดพลาด: เปิดอ่านไฟล์นี้ไม่ได้\n"
+        "    error: this file cannot be read (Is a directory)\n"
+        "    วิธีแก้: ตรวจสิทธิ์การอ่านไฟล์ หรือปิดโปรแกรมที่เปิดไฟล์นี้ค้างไว้\n"
+        "    fix: check that you may read it, or close the program that holds it open"]
+
+
+def test_a_folder_that_cannot_be_opened(tmp_path):
+    not_a_folder = tmp_path / "content" / "files"
+    not_a_folder.parent.mkdir()
+    not_a_folder.write_text("x", encoding="utf-8")
+    problems: list = []
+    assert list(content_walk(not_a_folder, tmp_path, problems)) == []
+    assert [problem.format() for problem in problems] == [
+        "content/files: ข้อผิดพลาด: เปิดโฟลเดอร์นี้ไม่ได้\n"
+        "    error: this folder cannot be opened (Not a directory)\n"
+        "    วิธีแก้: ตรวจสิทธิ์การเข้าถึงโฟลเดอร์\n"
+        "    fix: check that you may open it"]
+
+
+def test_an_encrypted_pdf_that_cannot_be_checked(tmp_path, monkeypatch):
+    """AES-256 needs the cryptography package to check a password; without it the build says so, and publishes."""
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError
+
+    def cannot(self, password):
+        raise DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    monkeypatch.setattr(PdfReader, "decrypt", cannot)
+    (tmp_path / "a.pdf").write_bytes(MAKERS["pdf"](1, "", "owner"))
+    attachment, problems = read_attachment(tmp_path, "a.pdf", "content/a.pdf")
+    assert attachment.pages is None
+    assert [problem.format() for problem in problems] == [
+        "content/a.pdf: คำเตือน: ไฟล์ PDF นี้เข้ารหัสไว้ ตรวจไม่ได้ว่าเปิดได้โดยไม่ต้องใส่รหัสผ่าน\n"
+        "    warning: this PDF is encrypted; whether it opens without a password cannot be checked\n"
+        "    วิธีแก้: เปิดไฟล์ดูเองว่าเปิดได้โดยไม่ถามรหัสผ่าน\n"
+        "    fix: open it yourself to see that it asks for no password"]
