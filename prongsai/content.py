@@ -116,21 +116,30 @@ def _special_problem(entry: os.DirEntry, project: Path) -> Problem:
                    "ลบออกจากโฟลเดอร์ content/", "remove it from content/")
 
 
-def _walk(folder: Path, project: Path, problems: list):
-    """(file, its size) of every real file under folder, by name; links and special files are reported, not followed."""
+def _entries(folder: Path, project: Path, problems: list) -> list:
     try:
-        entries = sorted(os.scandir(folder), key=lambda entry: entry.name)
+        with os.scandir(folder) as found:
+            return sorted(found, key=lambda entry: entry.name)
     except OSError as error:
         problems.append(Problem(shown(folder, project), 0, 0, "เปิดโฟลเดอร์นี้ไม่ได้", f"this folder cannot be opened ({error.strerror})",
                                 "ตรวจสิทธิ์การเข้าถึงโฟลเดอร์", "check that you may open it"))
-        return
-    for entry in entries:
-        if _IGNORED.match(entry.name):
+        return []
+
+
+def _walk(folder: Path, project: Path, problems: list):
+    """(file, its size) of every real file under folder, by name, depth first; links and special files are reported,
+    not followed. A stack rather than recursion: folders may nest a thousand deep."""
+    stack = [iter(_entries(folder, project, problems))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif _IGNORED.match(entry.name):
             continue
-        if _is_link(entry):
+        elif _is_link(entry):
             problems.append(_link_problem(entry, project))
         elif entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path), project, problems)
+            stack.append(iter(_entries(Path(entry.path), project, problems)))
         elif entry.is_file(follow_symlinks=False):
             yield Path(entry.path), entry.stat(follow_symlinks=False).st_size
         else:
@@ -164,7 +173,12 @@ def _size_problem(file: Path, relative: Path, size: int, project: Path) -> Probl
 
 
 def _name_problem(file: Path, relative: Path, project: Path) -> Problem | None:
-    """A published path whose names Windows refuses, a link breaks, or that are not UTF-8."""
+    """A published path whose names Windows refuses, a link breaks, or that are not UTF-8, or that is too long."""
+    if len(relative.as_posix()) > limits.PUBLISHED_PATH_CHARS.value:
+        most = limits.PUBLISHED_PATH_CHARS.value
+        return Problem(shown(file, project), 0, 0, f"ทางไปไฟล์นี้ยาวเกิน {most} ตัวอักษร เมื่อแตกไฟล์ site.zip บน Windows จะเปิดไม่ได้",
+                       f"this file's path is longer than {most} characters: Windows cannot open it once site.zip is unzipped",
+                       "ตั้งชื่อโฟลเดอร์และไฟล์ให้สั้นลง และซ้อนโฟลเดอร์ให้น้อยลง", "shorten the folder and file names, and nest fewer folders")
     for name in relative.parts:
         try:
             name.encode("utf-8")

@@ -600,3 +600,13 @@ def test_an_encrypted_pdf_that_cannot_be_checked(tmp_path, monkeypatch):
         "    warning: this PDF is encrypted; whether it opens without a password cannot be checked\n"
         "    วิธีแก้: เปิดไฟล์ดูเองว่าเปิดได้โดยไม่ถามรหัสผ่าน\n"
         "    fix: open it yourself to see that it asks for no password"]
+
+
+def test_a_path_too_long_for_windows(scratch):
+    name = "a" * 150 + ".pdf"
+    with pytest.raises(SiteError) as caught:
+        build_site(scratch({f"{F}/{name}": pdf_bytes()}), jobs=1)
+    assert [problem.format() for problem in caught.value.problems] == [message(
+        f"content/{F}/{name}", "ทางไปไฟล์นี้ยาวเกิน 160 ตัวอักษร เมื่อแตกไฟล์ site.zip บน Windows จะเปิดไม่ได้",
+        "this file's path is longer than 160 characters: Windows cannot open it once site.zip is unzipped",
+        "ตั้งชื่อโฟลเดอร์และไฟล์ให้สั้นลง และซ้อนโฟลเดอร์ให้น้อยลง", "shorten the folder and file names, and nest fewer folders")]

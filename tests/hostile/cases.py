@@ -239,6 +239,8 @@ CASES = [
     Case("files", "a name ending in a space", {f"{FILES}/x.pdf ": Made("pdf")}, Fails(f"{FILES}/x.pdf ", "ลงท้ายด้วยช่องว่างหรือจุด", "ends in a space or a dot")),
     Case("files", "a name with a newline", {f"{FILES}/a\nb.pdf": Made("pdf")}, Fails(f"{FILES}/a\\nb.pdf", "ใช้เป็นชื่อไฟล์", "cannot be the name")),
     Case("files", "a name that is not UTF-8", {f"{FILES}/".encode() + "ภาพ".encode("cp874") + b".png": Made("png")}, Fails(FILES + "/\\xc0\u04be.png", "ไม่ได้เขียนด้วย UTF-8", "not UTF-8")),
+    Case("files", "folders nested 900 deep", {"content/" + "a/" * 900 + "x.pdf": Made("pdf")}, Fails("content/" + "a/" * 900 + "x.pdf", "ยาวเกิน 160 ตัวอักษร", "longer than 160 characters")),
+    Case("files", "a path of 170 characters", {f"{FILES}/{'ก' * 50}/{'ข' * 50}/{'ค' * 50}.pdf": Made("pdf")}, Fails(f"{FILES}/{'ก' * 50}/{'ข' * 50}/{'ค' * 50}.pdf", "ยาวเกิน 160 ตัวอักษร", "Windows cannot open it")),
     Case("files", "a folder where a file is named", {O2: EX + doc("files/folder.pdf"), f"{FILES}/folder.pdf/a.pdf": Made("pdf")}, Fails(f"{O2}:7:11", "ไม่พบไฟล์", "file not found")),
     Case("files", "a Thai file name", {O2: EX + doc("files/รายงาน ๒๕๖๗.pdf"), f"{FILES}/รายงาน ๒๕๖๗.pdf": Made("pdf")}, Builds(present=(("ita/2568/files/รายงาน ๒๕๖๗.pdf", b"%PDF"),))),
 
@@ -290,6 +292,7 @@ CASES = [
     Case("templates", "joiner.__init__.__globals__", template("{{ joiner.__init__.__globals__['os'].system('touch PWNED') }}\n"), Fails(T1, ESC, "SecurityError", no_file="PWNED")),
     Case("templates", "lipsum.__globals__", template("{{ lipsum.__globals__['os'].system('touch PWNED') }}\n"), Fails(T1, ESC, "SecurityError", no_file="PWNED")),
     Case("templates", "a filter's __globals__ via attr", template("{{ (url|attr('__globals__')) }}\n"), Fails(T1, ESC, "SecurityError")),
+    Case("templates", "str.format through |attr (CVE-2025-27516)", template("{{ ('{0.__init__.__globals__}'|attr('format'))(url) }}\n"), Fails(T1, ESC, "SecurityError")),
     Case("templates", "the template's own context", template("{{ self._TemplateReference__context }}\n"), Fails(T1, ESC, "SecurityError")),
     Case("templates", "str.format reaching __class__", template("{{ '{0.__class__.__init__.__globals__}'.format(site) }}\n"), Fails(T1, ESC, "SecurityError")),
     Case("templates", "format_map reaching __class__", template("{{ '{x.__class__}'.format_map({'x': site}) }}\n"), Fails(T1, ESC, "SecurityError")),
