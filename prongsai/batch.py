@@ -19,15 +19,15 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cli import BUNDLED_TEMPLATES
+from . import sitefolder
 from .content import shown
-from .pipeline import Paths, build_site
+from .pipeline import Interrupted, Paths, build_site
 from .problems import SiteError, format_report
-from .emit import OutputError
+from .sitefolder import OutputError
 
-OK, FAILED, UNUSABLE, BUG = "ok", "failed", "unusable", "bug"
+OK, FAILED, UNUSABLE, BUG, STOPPED = "ok", "failed", "unusable", "bug", "stopped"
 #: exit status per outcome; the highest one met is the batch's
-EXIT = {OK: 0, FAILED: 1, UNUSABLE: 2, BUG: 3}
+EXIT = {OK: 0, FAILED: 1, UNUSABLE: 2, BUG: 3, STOPPED: 130}
 NOT_A_PROJECT = 2
 #: futures in flight per worker: enough to keep every worker busy, few enough for lists of thousands
 WINDOW_PER_JOB = 4
@@ -85,9 +85,7 @@ def _unique(folders: list[str]) -> list[str]:
 
 def project_paths(folder: Path, here: Path) -> Paths:
     """An agency's folders; problems are named relative to `here`, where the batch was started."""
-    templates = folder / "templates"
-    return Paths(project=here, content=folder / "content", templates=templates if templates.is_dir() else BUNDLED_TEMPLATES,
-                 out=folder / "site")
+    return Paths.of_project(folder, named_from=here)
 
 
 def build_one(folder: str, strict: bool, here: Path) -> Outcome:
@@ -99,7 +97,13 @@ def build_one(folder: str, strict: bool, here: Path) -> Outcome:
     except SiteError as error:
         return Outcome(folder, FAILED, message=format_report(error.problems, shown(paths.out, here)))
     except OutputError as error:
-        return Outcome(folder, UNUSABLE, message=f"ใช้โฟลเดอร์ผลลัพธ์นี้ไม่ได้ | cannot use this output folder: {error}")
+        return Outcome(folder, UNUSABLE, message=f"ใช้โฟลเดอร์ผลลัพธ์นี้ไม่ได้ | cannot use this output folder:\n{error}")
+    except OSError as error:
+        return Outcome(folder, UNUSABLE, message=sitefolder.explain(error, paths.out))
+    except Interrupted as stopped:
+        state = "วางเว็บไซต์ใหม่ครบแล้ว | the new site is in place" if stopped.published else \
+            "site/ ยังเป็นเหมือนเดิม | site/ was not changed"
+        return Outcome(folder, STOPPED, message=f"หยุดแล้ว (Ctrl+C): {state}")
     except Exception:  # noqa: BLE001 -- a bug in Prongsai, not the clerk's: keep the traceback for whoever fixes it
         return Outcome(folder, BUG, message="ข้อบกพร่องของโปรแกรมโปร่งใส ไม่ใช่ของเนื้อหา แจ้งผู้ดูแลพร้อมข้อความนี้ | "
                                             "a bug in Prongsai, not in the content: report it with this text\n"
@@ -186,10 +190,16 @@ def main(argv: list[str]) -> int:
     projects = _projects(folders)
     started, outcomes = time.perf_counter(), []
     jobs = min(args.jobs or os.cpu_count() or 1, max(len(projects), 1))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for outcome in _in_order(pool, projects, args.strict, jobs * WINDOW_PER_JOB):
-            _report(outcome)
-            outcomes.append(outcome)
+    try:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for outcome in _in_order(pool, projects, args.strict, jobs * WINDOW_PER_JOB):
+                _report(outcome)
+                outcomes.append(outcome)
+    except KeyboardInterrupt:
+        print(f"หยุดแล้ว (Ctrl+C) หลังจากสร้างเสร็จ {len(outcomes)} หน่วยงาน: site/ ของแต่ละหน่วยงานเป็นเว็บไซต์เดิมหรือเว็บไซต์ใหม่"
+              f"ที่ครบถ้วน | stopped (Ctrl+C) after {len(outcomes)} agencies: each agency's site/ is its complete old or new "
+              f"site", file=sys.stderr, flush=True)
+        return EXIT[STOPPED]
     print(_summary(outcomes, len(folders) - len(projects), time.perf_counter() - started), flush=True)
     worst = max((EXIT[o.status] for o in outcomes), default=0)
     return max(worst, NOT_A_PROJECT if len(projects) < len(folders) else 0)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import textwrap
 from pathlib import Path
 
@@ -82,6 +83,14 @@ def scratch(tmp_path, monkeypatch):
         return Paths(project=tmp_path, content=content, templates=TEMPLATES, out=tmp_path / "site")
 
     return make
+
+
+def leftovers(parent: Path, name: str = "site") -> list[str]:
+    """What builds left beside an output folder apart from the current site (the link's target), the lock and the
+    manifest: scratch folders of a build that failed or was killed, which must never stay."""
+    out = parent / name
+    current = {os.readlink(out) if out.is_symlink() else "", f".{name}-lock", f".{name}-manifest.json"}
+    return sorted(p.name for p in parent.iterdir() if p.name.startswith(f".{name}-") and p.name not in current)
 
 
 def build(paths: Paths):
