@@ -75,7 +75,6 @@ class Cache:
         self._db, self._pid, self._reader = None, os.getpid(), None
         #: said to the clerk after the build: the cache was damaged, or could not be written
         self.notices: list = []
-        self._damaged = False
         if folder is None:
             return
         try:
@@ -106,12 +105,17 @@ class Cache:
             self._db.execute(statement)
 
     def _failed(self, error: sqlite3.Error) -> None:
-        """Stop using the cache for the rest of this build; a damaged one is set aside when the build ends."""
-        if _is_damage(error):
-            self._damaged = True
-        else:
-            self._give_up(error)
+        """A damaged cache is set aside and a new one started at once (what this build makes is kept for the next);
+        any other failure (a full disk, a lock held too long) ends the use of the cache for this build."""
         self._close_all()
+        if not _is_damage(error):
+            self._give_up(error)
+            return
+        self._set_aside()
+        try:
+            self._open()
+        except (OSError, sqlite3.Error) as again:
+            self._give_up(again)
 
     def _give_up(self, error: Exception) -> None:
         self._close_all()
@@ -214,9 +218,6 @@ class Cache:
 
     def close(self) -> None:
         self._close_all()
-        if self._damaged:
-            self._damaged = False
-            self._set_aside()
 
 
 def cache_folder(project: Path) -> Path:

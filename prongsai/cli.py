@@ -272,8 +272,18 @@ def schema_command(project: Path) -> int:
     return 0
 
 
+def _restart_in_utf8_mode() -> None:
+    """Under a POSIX locale that is not UTF-8 (LANG=C, th_TH.TIS-620) Python names files in that encoding, and a
+    Thai file name written in a YAML file is never found: run the same command again in Python's UTF-8 mode."""
+    if os.name != "posix" or sys.flags.utf8_mode or sys.getfilesystemencoding().lower().replace("-", "") == "utf8":
+        return
+    os.execv(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]])
+
+
 def main(argv: list[str] | None = None) -> int:
     """The command; a closed pipe (`prongsai check | head`) and Ctrl+C end it quietly."""
+    if argv is None:
+        _restart_in_utf8_mode()
     try:
         return _main(argv)
     except KeyboardInterrupt:

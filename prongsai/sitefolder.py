@@ -88,7 +88,10 @@ class SiteFolder:
 
     def scratch(self) -> Path:
         """A new, empty folder beside the output for the next site, with the permissions the clerk's umask gives."""
-        folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}-new-", dir=self.out.parent))
+        try:
+            folder = Path(tempfile.mkdtemp(prefix=f".{self.out.name}-new-", dir=self.out.parent))
+        except OSError as error:  # name the folder the clerk knows, not the scratch folder's random name
+            raise OSError(error.errno, error.strerror, str(self.out.parent)) from None
         os.chmod(folder, 0o777 & ~_umask())  # mkdtemp makes 700: a web server could not read the site
         return folder
 
@@ -125,7 +128,9 @@ class SiteFolder:
             if not self.published:
                 self._undo(scratch, suffix, live, moved)
             raise
-        self._remove_old()
+        finally:
+            if self.published:  # even when Ctrl+C came just after the switch
+                self._remove_old()
 
     def _undo(self, scratch: Path, suffix: str, live: Path | None, moved: list) -> None:
         """A swap that failed half way (a full disk, a folder in use): the current site as it was, with its deploy files."""
@@ -307,29 +312,39 @@ def _not_ours(out: Path) -> OutputError:
         f"files elsewhere first (deploy files such as .git, CNAME and .well-known may stay in it)")
 
 
+def _lock(out: Path, options: Options):
+    """The output folder's lock, held; another build holding it is waited for (said once) up to options.wait s."""
+    from filelock import FileLock, Timeout
+
+    lock = FileLock(str(out.parent / f".{out.name}-lock"))
+    try:
+        lock.acquire(timeout=0)
+        return lock
+    except Timeout:
+        pass
+    except OSError as error:  # a read-only folder: name it, not the lock file
+        raise OSError(error.errno, error.strerror, str(out.parent)) from None
+    wait = options.wait
+    if options.on_wait is not None:
+        options.on_wait(f"มีการสร้างเว็บไซต์อีกงานหนึ่งกำลังเขียน {out} อยู่ รอให้เสร็จก่อน (สูงสุด {wait:.0f} วินาที กด Ctrl+C เพื่อหยุด) | "
+                        f"another build is writing {out}: waiting for it (up to {wait:.0f} s; Ctrl+C stops)")
+    try:
+        lock.acquire(timeout=wait)
+    except Timeout:
+        raise OutputError(f"มีการสร้างเว็บไซต์อีกงานหนึ่งกำลังเขียน {out} อยู่นานเกิน {wait:.0f} วินาที ลองใหม่เมื่องานนั้นเสร็จ | "
+                          f"another build has been writing {out} for more than {wait:.0f} s: try again when it "
+                          f"has finished") from None
+    return lock
+
+
 @contextmanager
 def claim(out: Path, protected: list[Path], options: Options = Options(),
           stop: Callable[[str], None] = never) -> Iterator[SiteFolder]:
     """The output folder for one build: locked, recovered from a killed build, checked to be Prongsai's."""
-    from filelock import FileLock, Timeout
-
     out = output_path(out)
     check_protected(out, protected)
     out.parent.mkdir(parents=True, exist_ok=True)
-    lock = FileLock(str(out.parent / f".{out.name}-lock"))
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        wait = options.wait
-        if options.on_wait is not None:
-            options.on_wait(f"มีการสร้างเว็บไซต์อีกงานหนึ่งกำลังเขียน {out} อยู่ รอให้เสร็จก่อน (สูงสุด {wait:.0f} วินาที กด Ctrl+C เพื่อหยุด) | "
-                    f"another build is writing {out}: waiting for it (up to {wait:.0f} s; Ctrl+C stops)")
-        try:
-            lock.acquire(timeout=wait)
-        except Timeout:
-            raise OutputError(f"มีการสร้างเว็บไซต์อีกงานหนึ่งกำลังเขียน {out} อยู่นานเกิน {wait:.0f} วินาที ลองใหม่เมื่องานนั้นเสร็จ | "
-                              f"another build has been writing {out} for more than {wait:.0f} s: try again when it "
-                              f"has finished") from None
+    lock = _lock(out, options)
     try:
         stop("locked")
         swap = options.swap or (RENAME if os.name == "nt" else LINK)
