@@ -58,7 +58,7 @@ def test_a_folder_of_someone_elses_files_is_refused_and_left_alone(project):
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == refused(project.out, "โฟลเดอร์ที่มีไฟล์อื่นอยู่แล้ว", "a folder that already holds other files")
     assert (project.out / "thesis.docx").read_bytes() == b"a clerk's own work" and (project.out / "photos/a.jpg").is_file()
-    assert sorted(p.name for p in project.project.iterdir()) == ["content", "site"]
+    assert sorted(p.name for p in project.project.iterdir()) == [".site-lock", "content", "site"]
 
 
 def test_a_link_prongsai_did_not_make_is_refused(project, tmp_path_factory):
