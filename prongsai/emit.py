@@ -35,7 +35,6 @@ from .search import INDEX_FILE, index_line, write_index_script
 from .sitefolder import OutputError  # noqa: F401 - where callers have long found it
 from .stops import never
 
-
 #: Below this many pages to render, starting processes costs more than it saves.
 POOL_FROM = 48
 

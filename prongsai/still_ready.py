@@ -16,7 +16,6 @@ from datetime import date
 from .problems import WARNING, Problem
 from .readiness import check_year
 
-
 _EN = "{code} (fiscal year {year}) was ready at the last successful build and is not ready now: an assessor would score it 0"
 _EN_PATTERN = re.compile(re.escape(_EN).replace(r"\{code\}", r"(?P<code>\S+)").replace(r"\{year\}", r"(?P<year>\d+)"))
 

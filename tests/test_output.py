@@ -23,9 +23,18 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import (
+    BUILD_DATE_EPOCH,
+    MINIMAL_SITE_YAML,
+    PROCUREMENT_YAML,
+    ROOT,
+    TEMPLATES,
+    leftovers,
+    pdf_bytes,
+    png_bytes,
+    write_files,
+)
 
-from conftest import BUILD_DATE_EPOCH, MINIMAL_SITE_YAML, PROCUREMENT_YAML, ROOT, TEMPLATES, leftovers, pdf_bytes, png_bytes, \
-    write_files
 from prongsai import sitefolder
 from prongsai.pipeline import Paths, build_site
 

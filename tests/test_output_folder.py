@@ -12,12 +12,12 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import BUILD_DATE_EPOCH, ROOT, TEMPLATES, leftovers, write_files
+from test_output import AS_OF, NEW, OLD, tree
+
 from prongsai import depend, sitefolder
 from prongsai.pipeline import Paths, build_site
 from prongsai.problems import WARNING, Problem, SiteError
-from test_output import AS_OF, NEW, OLD, tree
 
 MAIN = "import sys; from prongsai.cli import main; sys.exit(main())"
 

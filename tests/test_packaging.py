@@ -11,17 +11,16 @@ from __future__ import annotations
 import ast
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
-import signal
 import time
 import urllib.request
 import zipfile
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 BIN = "Scripts" if os.name == "nt" else "bin"
