@@ -33,6 +33,9 @@ email: saraban@test.go.th
 """
 
 
+#: A news post that builds: front matter on lines 1-4, its text on line 5.
+NEWS_POST = "---\ntitle: ประชุมประชาคม\ndate: 2567-10-15\n---\nเนื้อข่าว\n"
+
 #: One month of procurement with one complete row: an O12 file that builds.
 PROCUREMENT_YAML = """\
 months:
