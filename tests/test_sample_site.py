@@ -16,14 +16,14 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+from conftest import BUILD_DATE_EPOCH, ROOT, TEMPLATES
+from test_golden import copy_golden
+from test_readiness_cli import run
 
-from conftest import BUILD_DATE_EPOCH, ROOT
 from prongsai import SiteError, build_site
 from prongsai.framework import load_framework
 from prongsai.problems import format_report
 from prongsai.yamlio import parse
-from test_golden import copy_golden
-from test_readiness_cli import run
 
 FISCAL_YEAR = 2568
 #: The number of items of each fiscal year's framework.
