@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import time
 import traceback
@@ -21,7 +22,7 @@ from pathlib import Path
 
 from . import sitefolder
 from .content import shown
-from .pipeline import Interrupted, Paths, build_site
+from .pipeline import Paths, build_site
 from .problems import SiteError, format_report
 from .sitefolder import OutputError
 
@@ -100,10 +101,6 @@ def build_one(folder: str, strict: bool, here: Path) -> Outcome:
         return Outcome(folder, UNUSABLE, message=f"ใช้โฟลเดอร์ผลลัพธ์นี้ไม่ได้ | cannot use this output folder:\n{error}")
     except OSError as error:
         return Outcome(folder, UNUSABLE, message=sitefolder.explain(error, paths.out))
-    except Interrupted as stopped:
-        state = "วางเว็บไซต์ใหม่ครบแล้ว | the new site is in place" if stopped.published else \
-            "site/ ยังเป็นเหมือนเดิม | site/ was not changed"
-        return Outcome(folder, STOPPED, message=f"หยุดแล้ว (Ctrl+C): {state}")
     except Exception:  # noqa: BLE001 -- a bug in Prongsai, not the clerk's: keep the traceback for whoever fixes it
         return Outcome(folder, BUG, message="ข้อบกพร่องของโปรแกรมโปร่งใส ไม่ใช่ของเนื้อหา แจ้งผู้ดูแลพร้อมข้อความนี้ | "
                                             "a bug in Prongsai, not in the content: report it with this text\n"
@@ -190,16 +187,19 @@ def main(argv: list[str]) -> int:
     projects = _projects(folders)
     started, outcomes = time.perf_counter(), []
     jobs = min(args.jobs or os.cpu_count() or 1, max(len(projects), 1))
+    # Ctrl+C is the batch's to handle: the agencies being built finish (each site whole), the others do not start.
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
     try:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            for outcome in _in_order(pool, projects, args.strict, jobs * WINDOW_PER_JOB):
-                _report(outcome)
-                outcomes.append(outcome)
+        for outcome in _in_order(pool, projects, args.strict, jobs * WINDOW_PER_JOB):
+            outcomes.append(outcome)
+            _report(outcome)
     except KeyboardInterrupt:
+        pool.shutdown(wait=True, cancel_futures=True)
         print(f"หยุดแล้ว (Ctrl+C) หลังจากสร้างเสร็จ {len(outcomes)} หน่วยงาน: site/ ของแต่ละหน่วยงานเป็นเว็บไซต์เดิมหรือเว็บไซต์ใหม่"
               f"ที่ครบถ้วน | stopped (Ctrl+C) after {len(outcomes)} agencies: each agency's site/ is its complete old or new "
               f"site", file=sys.stderr, flush=True)
         return EXIT[STOPPED]
+    pool.shutdown()
     print(_summary(outcomes, len(folders) - len(projects), time.perf_counter() - started), flush=True)
     worst = max((EXIT[o.status] for o in outcomes), default=0)
     return max(worst, NOT_A_PROJECT if len(projects) < len(folders) else 0)

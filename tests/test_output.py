@@ -212,6 +212,29 @@ class CtrlCWhileRendering:
         assert not os.path.lexists(root / "site") and leftovers(root) == []
 
 
+@dataclass(frozen=True)
+class CtrlCBatch:
+    """Ctrl+C from a terminal during `batch`: the agencies being built finish, those not yet handed to a process do not
+    start; one line, exit 130, no traceback from any process; every agency's site/ is whole (built, or not there)."""
+
+    def run(self, root: Path, references: dict) -> None:
+        agencies = ["a", "b", "c", "d"]
+        for name in agencies:
+            write_files(root / name / "content", OLD)
+        build = command(root, "batch", "--jobs", "1", *agencies, start_new_session=True)
+        assert build.stdout.readline().decode("utf-8").startswith("ok  a  ")
+        os.killpg(build.pid, signal.SIGINT)
+        code, out, err = finished(build)
+        done = 1 + out.count("\nok  ") + out.startswith("ok  ")
+        assert code == 130 and "Traceback" not in err, err
+        assert err.endswith(f"หยุดแล้ว (Ctrl+C) หลังจากสร้างเสร็จ {done} หน่วยงาน: site/ ของแต่ละหน่วยงานเป็นเว็บไซต์เดิมหรือเว็บไซต์ใหม่"
+                            f"ที่ครบถ้วน | stopped (Ctrl+C) after {done} agencies: each agency's site/ is its complete old or "
+                            f"new site\n")
+        states = [state(root / name, references) for name in agencies]
+        assert states[:done] == ["old"] * done and set(states) <= {"old", "none"}, states  # each whole, built or not
+        assert all(leftovers(root / name) == [] for name in agencies)
+
+
 def stopped(pid: int) -> bool:
     with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
         return stat.read().rsplit(")", 1)[1].split()[0] == "T"
@@ -416,6 +439,7 @@ PROCESS_CASES = [
     pytest.param(CtrlC("keep:1"), id="ctrl-c-moving-deploy-files"),
     pytest.param(CtrlC("swapped", published=True), id="ctrl-c-just-after-the-switch"),
     pytest.param(CtrlCWhileRendering(), id="ctrl-c-from-a-terminal-while-rendering-in-parallel"),
+    pytest.param(CtrlCBatch(), id="ctrl-c-during-a-batch"),
     pytest.param(TwoBuilds(), id="two-builds-at-once"),
     pytest.param(ReadOnly("site"), id="read-only-site"),
     pytest.param(ReadOnly("project"), id="read-only-project-folder"),
