@@ -20,7 +20,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import sys
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -354,16 +353,3 @@ def load_news(file: Path, project: Path) -> tuple[Loaded, list[Problem]]:
     doc, yaml_problems = yamlio.parse(front, path, line_offset=1)
     return Loaded(doc, body, body_line, path), problems + yaml_problems
 
-
-def utf8_file_names(argv: list[str] | None = None) -> None:
-    """Run again in Python's UTF-8 mode when file names would be read in another encoding.
-
-    Under a TIS-620 locale (LC_ALL=th_TH.TIS-620) Python reads file names as TIS-620, while every name in content/
-    is written (and linked) as UTF-8: an attachment with a Thai name would be "not found". Under LANG=C Python already
-    uses UTF-8 (PEP 538 and 540), and Windows and macOS always do. The terminal keeps the locale's encoding.
-    """
-    encoding = sys.getfilesystemencoding().lower().replace("-", "")
-    if os.name != "posix" or encoding == "utf8" or sys.flags.utf8_mode or os.environ.get("PYTHONUTF8") == "1":
-        return
-    environment = dict(os.environ, PYTHONUTF8="1", PYTHONIOENCODING=f"{sys.stdout.encoding or 'utf-8'}:replace")
-    os.execve(sys.executable, [sys.executable, *(sys.orig_argv[1:] if argv is None else argv)], environment)

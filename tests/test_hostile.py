@@ -105,7 +105,7 @@ def test_python_reads_file_names_as_utf8_under_lang_c():
 
 def test_python_reads_file_names_as_tis620_under_a_tis620_locale(locales):
     """...but under th_TH.TIS-620 it reads them as TIS-620: the case in which Prongsai runs itself again in UTF-8
-    mode (content.utf8_file_names), which the corpus's locale cases build under."""
+    mode (cli._restart_in_utf8_mode), which the corpus's locale cases build under."""
     if locales is None:
         pytest.skip("localedef cannot compile th_TH.TIS-620 here")
     env = {**_without_locale(), **{name: value.format(locales=locales) for name, value in LOCALE}}
