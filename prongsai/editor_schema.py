@@ -24,7 +24,7 @@ import json
 import re
 from pathlib import Path
 
-from . import thai
+from . import limits, thai
 from .framework import Framework, available_years, load_framework
 from .schema import Field, Model
 
@@ -58,12 +58,15 @@ _PATTERNS = {
     "date": rf"^\s*(?:{_YEAR}-(?:{_DAYS})|{_LEAP}-{_Z}?{_TWO}-{_29})\s*$",
     "month": rf"^\s*{_YEAR}-{_MONTH}\s*$",
     "year": rf"^\s*{_YEAR}\s*$",
-    "int": rf"^\s*,*-?{_ANY}{_D}{_ANY}\s*$",
-    # Python's Decimal, after fields.py takes the commas out; money is never negative
-    **{kind: rf"^\s*,*{sign}(?=,*(?:\.,*)?{_D}){_ANY}(?:\.{_ANY})?(?:[eE],*[+-]?(?=,*{_D}){_ANY})?\s*$"
+    # digits (commas anywhere, as fields.py takes them out) and at most limits.COUNT_DIGITS of them after leading zeros
+    "int": rf"^\s*,*-?(?=[0-9๐-๙,]*{_D})[0๐,]*(?:{_digits('1-9')}(?:,*{_D}){{0,{limits.COUNT_DIGITS.value - 1}}})?,*\s*$",
+    # digits and one decimal point, at most limits.NUMBER_DIGITS before it; money is never negative
+    **{kind: rf"^\s*,*{sign}(?=,*(?:\.,*)?{_D})[0๐,]*(?:{_digits('1-9')}(?:,*{_D}){{0,{limits.NUMBER_DIGITS.value - 1}}})?,*"
+             rf"(?:\.{_ANY})?\s*$"
        for kind, sign in (("money", r"\+?"), ("decimal", "[+-]?"))},
-    "url": r"^\s*https?://[^\s/]+[^\s]*\s*$",
-    "email": r"^\s*[^@\s]+@[^@\s]+\.[^@\s]+\s*$",
+    # fields.py's: a host without user@ before it, an optional port, a path without spaces, quotes or brackets
+    "url": r'^\s*https?://[A-Za-z0-9\u0e00-\u0e7f.-]+(?::[0-9]{1,5})?(?:[/?#][^\s"' + r"'<>`\\{}|^]*)?\s*$",
+    "email": r"^\s*[A-Za-z0-9._+-]+@[A-Za-z0-9\u0e00-\u0e7f-]+(?:\.[A-Za-z0-9\u0e00-\u0e7f-]+)+\s*$",
     "phone": r"^(?:[+()\s,/ต่อ.-]*[0-9๐-๙]){3}[0-9๐-๙+()\s,/ต่อ.-]*$",
 }
 #: what each type takes, in Thai: the hover text's second line and the message under a wrong value

@@ -11,7 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Callable
 
@@ -24,10 +24,12 @@ from .yamlio import Doc, Key
 #: A plain address: no mailto:, no ?subject= or &bcc= (which a mailto link would obey), no spaces or quotes.
 _EMAIL = re.compile(r"^[A-Za-z0-9._+-]+@[A-Za-z0-9\u0e00-\u0e7f-]+(\.[A-Za-z0-9\u0e00-\u0e7f-]+)+$")
 _PHONE = re.compile(r"^[0-9+()\-\s,/ต่อ.]+$")
-_INT = re.compile(r"^-?\d+$")
+_INT = re.compile(r"^(-?)([0-9]+)$")
+#: An amount in digits: a sign, digits, one decimal point (Decimal would also take 1e309, NaN and 1_000).
+_AMOUNT = re.compile(r"^[+-]?(?=\.?[0-9])([0-9]*)(\.[0-9]*)?$")
 #: An http(s) address: a host (no user:password@ before it), an optional port, then a path without spaces,
 #: quotes, angle brackets or backslashes.
-_URL = re.compile(r"^https?://[A-Za-z0-9\u0e00-\u0e7f.-]+(:\d{1,5})?([/?#][^\s\"'<>`\\{}|^]*)?$")
+_URL = re.compile(r"^https?://[A-Za-z0-9\u0e00-\u0e7f.-]+(:[0-9]{1,5})?([/?#][^\s\"'<>`\\{}|^]*)?$")
 #: A date before the first constitution (2475 BE, 1932) is older than any agency's ITA documents: a typo.
 EARLIEST_PLAUSIBLE_YEAR = 2475
 #: How far after the build date a date (a year for a month, ten for a plan's year) is still plausible.
@@ -155,21 +157,22 @@ def _text(field: Field, value: str, key: Key, reader: Reader) -> str:
     return value.strip() if field.type == "text" else value.rstrip()
 
 
-def _too_large(field: Field, value: str, key: Key, reader: Reader, most: int) -> None:
-    written = value.strip() if len(value.strip()) <= 30 else value.strip()[:30] + "…"
-    reader.problem(key, f"ช่อง {_label(field)} มีค่า '{written}' มากเกินไป (ไม่เกิน {most:,})",
-                   f"'{field.name}' is too large: '{written}' (at most {most:,})",
+def _too_large(field: Field, value: str, key: Key, reader: Reader, most: limits.Limit, where_th: str, where_en: str) -> None:
+    reader.problem(key, f"ช่อง {_label(field)} มีค่า '{_echo(value.strip())}' มากเกินไป (ไม่เกิน {most.value} หลัก{where_th})",
+                   f"'{field.name}' is too large: '{_echo(value.strip())}' (at most {most.value} digits{where_en})",
                    "ตรวจจำนวนหลักอีกครั้ง อาจพิมพ์ตัวเลขซ้ำหรือวางตัวเลขอื่นมาผิดช่อง",
                    "check the digits: perhaps one typed twice, or another number pasted into this field")
 
 
 def _integer(field: Field, value: str, key: Key, reader: Reader) -> int | None:
     text = thai.to_arabic_digits(value.strip()).replace(",", "")
-    if _INT.match(text):
-        if len(text) > limits.NUMBER_CHARS.value or abs(int(text)) > limits.COUNT_MAX.value:
-            _too_large(field, value, key, reader, limits.COUNT_MAX.value)
+    match = _INT.match(text)
+    if match:
+        sign, digits = match.group(1), match.group(2).lstrip("0")
+        if len(digits) > limits.COUNT_DIGITS.value:  # before int(): it refuses 4,300 digits and more
+            _too_large(field, value, key, reader, limits.COUNT_DIGITS, "", "")
             return None
-        return int(text)
+        return -int(digits or "0") if sign else int(digits or "0")
     reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นจำนวนเต็ม แต่เขียนว่า '{_echo(value)}'",
                    f"'{field.name}' must be a whole number, got '{_echo(value)}'",
                    "เขียนเป็นตัวเลขอย่างเดียว เช่น 12", "write digits only, e.g. 12")
@@ -178,15 +181,12 @@ def _integer(field: Field, value: str, key: Key, reader: Reader) -> int | None:
 
 def _amount(field: Field, value: str, key: Key, reader: Reader) -> Decimal | None:
     text = thai.to_arabic_digits(value.strip()).replace(",", "")
-    try:
-        number = Decimal(text)
-        if number.is_finite() and (len(text) > limits.NUMBER_CHARS.value or number.copy_abs() > limits.NUMBER_MAX.value):
-            _too_large(field, value, key, reader, limits.NUMBER_MAX.value)
-            return None
-        if number.is_finite() and (field.type == "decimal" or number >= 0):
-            return number
-    except InvalidOperation:
-        pass
+    match = _AMOUNT.match(text)
+    if match and len(match.group(1).lstrip("0")) > limits.NUMBER_DIGITS.value:
+        _too_large(field, value, key, reader, limits.NUMBER_DIGITS, "ก่อนจุดทศนิยม", " before the decimal point")
+        return None
+    if match and (field.type == "decimal" or not text.startswith("-")):
+        return Decimal(text)
     example = "125000 หรือ 125000.50" if field.type == "money" else "15.2345"
     reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นตัวเลข แต่เขียนว่า '{_echo(value)}'",
                    f"'{field.name}' must be a number, got '{_echo(value)}'",

@@ -45,22 +45,17 @@ YAML_VALUES = Limit(
     "8,000 procurement rows are about 100,000 values; a few lines of nested aliases (a 'billion laughs' file) "
     "expand to billions of values and gigabytes")
 
-#: The largest number (money in baht, scores) a field takes.
-NUMBER_MAX = Limit(
-    10 ** 13, "", "",
-    "ten trillion baht: Thailand's whole budget for 2568 is 3.75 trillion; 1e309 overflows a float (OverflowError "
-    "in the spreadsheet writer) and a larger exponent is a number no table can hold")
+#: Digits before the decimal point of an amount (money in baht, scores), leading zeros aside.
+NUMBER_DIGITS = Limit(
+    13, "หลัก", "digits",
+    "just under ten trillion baht, above Thailand's whole budget (3.75 trillion in 2568); amounts are written in "
+    "digits only (no 1e309, which overflowed the spreadsheet writer, and no 1e999999999, which took minutes)")
 
-#: Characters in a number as written (money, counts, scores).
-NUMBER_CHARS = Limit(
-    24, "ตัวอักษร", "characters",
-    "10 trillion baht with commas and satang is 22 characters; Python refuses to read whole numbers of more than "
-    "4,300 digits (ValueError), and 1e999999999 turned into a whole number takes minutes")
-
-#: The largest whole number (counts of complaints, services, gifts; times in minutes).
-COUNT_MAX = Limit(
-    10 ** 9, "", "",
-    "a billion: Thailand has 66 million people, so a larger count is a typo (or a pasted phone or e-GP number)")
+#: Digits of a whole number (counts of complaints, services, gifts; minutes), leading zeros aside.
+COUNT_DIGITS = Limit(
+    9, "หลัก", "digits",
+    "just under a billion: Thailand has 66 million people, so a longer count is a typo or a pasted phone number; "
+    "Python refuses whole numbers of more than 4,300 digits (ValueError)")
 
 #: One Markdown text (an item's body or a news post).
 MARKDOWN_BYTES = Limit(

@@ -318,12 +318,12 @@ CASES = {
             ),
         ]),
     'money big': (
-        {O12: PROCUREMENT_YAML.replace('budget: 15000', 'budget: 1e309')}, None,
+        {O12: PROCUREMENT_YAML.replace('budget: 15000', 'budget: 10,000,000,000,000')}, None,
         [
             message(
                 'content/ita/2568/O12.yaml:5:17',
-                "ช่อง 'budget' (วงเงินงบประมาณที่ได้รับจัดสรร (บาท)) มีค่า '1e309' มากเกินไป (ไม่เกิน 10,000,000,000,000)",
-                "'budget' is too large: '1e309' (at most 10,000,000,000,000)",
+                "ช่อง 'budget' (วงเงินงบประมาณที่ได้รับจัดสรร (บาท)) มีค่า '10,000,000,000,000' มากเกินไป (ไม่เกิน 13 หลักก่อนจุดทศนิยม)",
+                "'budget' is too large: '10,000,000,000,000' (at most 13 digits before the decimal point)",
                 'ตรวจจำนวนหลักอีกครั้ง อาจพิมพ์ตัวเลขซ้ำหรือวางตัวเลขอื่นมาผิดช่อง',
                 'check the digits: perhaps one typed twice, or another number pasted into this field',
             ),
@@ -333,8 +333,8 @@ CASES = {
         [
             message(
                 'content/ita/2568/O19.yaml:3:15',
-                "ช่อง 'received' (จำนวนเรื่องร้องเรียนทั้งหมด) มีค่า '99999999999' มากเกินไป (ไม่เกิน 1,000,000,000)",
-                "'received' is too large: '99999999999' (at most 1,000,000,000)",
+                "ช่อง 'received' (จำนวนเรื่องร้องเรียนทั้งหมด) มีค่า '99999999999' มากเกินไป (ไม่เกิน 9 หลัก)",
+                "'received' is too large: '99999999999' (at most 9 digits)",
                 'ตรวจจำนวนหลักอีกครั้ง อาจพิมพ์ตัวเลขซ้ำหรือวางตัวเลขอื่นมาผิดช่อง',
                 'check the digits: perhaps one typed twice, or another number pasted into this field',
             ),
