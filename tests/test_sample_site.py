@@ -17,14 +17,14 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-
 from conftest import BUILD_DATE_EPOCH, ROOT, TEMPLATES
-from prongsai import Paths, SiteError, build_site
+from test_golden import copy_golden
+from test_readiness_cli import run
+
+from prongsai import SiteError, build_site
 from prongsai.framework import load_framework
 from prongsai.problems import format_report
 from prongsai.yamlio import parse
-from test_golden import copy_golden
-from test_readiness_cli import run
 
 FISCAL_YEAR = 2568
 #: The number of items of each fiscal year's framework.
@@ -85,25 +85,29 @@ def _settings(content: Path) -> dict:
 
 @pytest.fixture(scope="module", params=["sample", "golden"])
 def site(request, tmp_path_factory) -> BuiltSite:
-    """The sample content/ of the repository, or tests/golden/content, built into a temporary folder."""
-    project = tmp_path_factory.mktemp(request.param)
-    if request.param == "golden":
-        paths = copy_golden(project)
-    else:
-        paths = Paths(project=ROOT, content=ROOT / "content", templates=TEMPLATES, out=project / "site")
+    """The sample content/ of the repository (built once per session), or tests/golden/content, built into a
+    temporary folder."""
+    if request.param == "sample":
+        out = request.getfixturevalue("sample_site")
+        return BuiltSite("sample", out, _settings(ROOT / "content"), _parsed(out))
+    paths = copy_golden(tmp_path_factory.mktemp(request.param))
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE_EPOCH)
         try:
             build_site(paths)
         except SiteError as error:
             pytest.fail(f"the {request.param} content does not build:\n{format_report(error.problems, 'site')[:2000]}")
+    return BuiltSite(request.param, paths.out, _settings(paths.content), _parsed(paths.out))
+
+
+def _parsed(out: Path) -> dict:
     pages = {}
-    for file in sorted(paths.out.rglob("*.html")):
+    for file in sorted(out.rglob("*.html")):
         parser = PageParser()
         parser.feed(file.read_text(encoding="utf-8"))
         parser.close()
-        pages[file.relative_to(paths.out).as_posix()] = parser
-    return BuiltSite(request.param, paths.out, _settings(paths.content), pages)
+        pages[file.relative_to(out).as_posix()] = parser
+    return pages
 
 
 def no_failures(failures: list, rule: str) -> None:

@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DATE_EPOCH, ROOT, TEMPLATES
-from prongsai import Paths, build_site
+from conftest import ROOT
 from prongsai.yamlio import parse
 
 YEAR = "ita/2568"
@@ -76,12 +75,9 @@ def read_yaml(path: Path) -> dict:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("services") / "site"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE_EPOCH)
-        build_site(Paths(project=ROOT, content=ROOT / "content", templates=TEMPLATES, out=out))
-    return out
+def built(sample_site) -> Path:
+    """The sample site, built once per session (conftest.sample_site)."""
+    return sample_site
 
 
 def page(built: Path, name: str) -> Node:
