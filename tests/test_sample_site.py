@@ -322,7 +322,8 @@ def test_check_of_2570_shows_what_is_ready_and_what_is_due_later(tmp_path):
     assert (ran.status, ran.err) == (0, ""), ran.out[-3000:]
     lines = [line for line in ran.out.splitlines() if line.strip()]
     assert lines[0] == "ตรวจความพร้อม ITA ปีงบประมาณ 2570 ณ วันที่ 2 ธันวาคม 2569 (as of 2569-12-02 BE)"
-    assert lines[1].startswith("คำเตือน: ยังไม่มีเกณฑ์การประเมิน ITA ปี 2570 ที่สำนักงาน ป.ป.ช. ประกาศ จึงใช้เกณฑ์ปี 2569 เป็นการชั่วคราว")
+    assert lines[1].startswith("คำเตือน: ยังไม่มีเกณฑ์การประเมิน ITA ปี 2570 ที่สำนักงาน ป.ป.ช. ประกาศ "
+                               "จึงใช้เกณฑ์ปี 2569 เป็นการชั่วคราว")
     assert lines[2].startswith("warning: The NACC has not published the ITA 2570 criteria yet, so the 2569 framework is used as "
                                "provisional")
     states = {m.group(2): m.group(1) for line in lines if (m := re.match(r"\S+ +\[(OK|DUE|FAIL)\] +(O\d+) ", line))}
