@@ -360,6 +360,21 @@ def test_the_complaint_totals_of_2569_agree_with_its_months():
     assert item_data(2570, "O18")["previous_fy"] == {"fy": "2569", **totals}
 
 
+def test_the_reports_of_2569_answer_its_plans():
+    """FY 2570's O24 reports on every project of FY 2569's anti-corruption plan (O23) with its budget, O7 on every
+    strategy of FY 2569's annual plan (O6); each report's totals are the sums of its rows."""
+    plan = item_data(2569, "O23")["projects"]
+    report = item_data(2570, "O24")
+    assert [(r["topic"], r["budget"]) for r in report["results"]] == [(p["name"], p["budget"]) for p in plan]
+    performance = item_data(2570, "O7")
+    strategies = {p["strategy"].split()[1] for p in item_data(2569, "O6")["projects"]}
+    assert strategies <= {r["topic"].split()[1] for r in performance["results"]}
+    for data in (report, performance):
+        assert int(data["covers_fy"]) == 2569 and data["report"]["signed_on"].startswith("2569-11-")
+        for total, key in (("budget_total", "budget"), ("spent_total", "spent")):
+            assert int(data[total]) == sum(int(r[key]) for r in data["results"]), total
+
+
 @pytest.mark.parametrize(("year", "code"), [(2568, "O27"), (2569, "O25")])
 def test_the_measures_of_a_year_analyse_the_ita_of_the_year_before(year, code):
     """FY 2568's measures come from ITA 2567, FY 2569's (the agency's real document) from ITA 2568; every measure
