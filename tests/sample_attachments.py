@@ -1,16 +1,17 @@
 """Generate every attachment of the sample site under content/ (PDF, JPG, PNG, XLSX).
 
-The sample content is องค์การบริหารส่วนตำบลดงเมือง, fiscal years 2568 and 2569. The
-YAML and Markdown files in content/ are written by hand; this script reads them and
-makes the files they point to (fiscal year 2569's own documents are drawn up in
-tests/sample_attachments_2569.py, with the helpers of this module):
+The sample content is องค์การบริหารส่วนตำบลดงเมือง, fiscal years 2568, 2569 and 2570 (as
+on 2 December 2569). The YAML and Markdown files in content/ are written by hand; this script
+reads them and makes the files they point to (each later year's own documents are drawn up in
+tests/sample_attachments_<year>.py, with the helpers of this module; the attachments
+`new-year 2570` carried over are copied from 2569's):
 
 * PDFs: a small Thai HTML document per file, printed by headless Chromium with
   the TLWG fonts (Laksaman), then made byte-stable (fixed creation dates).
 * JPEGs: illustrated, clearly non-photographic avatars and activity "photos"
   drawn with Pillow, each labelled as a sample picture.
 * PNGs: the agency logo, the O1 organisation chart and the O3 location map.
-* XLSX: the monthly procurement table (2568 O12, 2569 O11) in the NACC 16-column
+* XLSX: the monthly procurement table (2568 O12, 2569 and 2570 O11) in the NACC 16-column
   layout (openpyxl), re-zipped with fixed timestamps.
 
 Run from the repository root:  .venv/bin/python tests/sample_attachments.py
@@ -46,6 +47,7 @@ from PIL import Image, ImageDraw, ImageFont, features
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 ITA = CONTENT / "ita" / "2568"
+#: The years whose organisation chart and executives' portraits are drawn (2570 carries 2569's over, see CARRIED).
 YEARS = (2568, 2569)
 FONT_DIR = Path("/usr/share/fonts/truetype/tlwg")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -1640,22 +1642,27 @@ def check(made: set) -> int:
 
 
 def main() -> int:
-    import sample_attachments_2569 as fy2569  # it imports this module's helpers, so only here
+    # they import this module's helpers, so only here
+    import sample_attachments_2569 as fy2569
+    import sample_attachments_2570 as fy2570
 
-    made = set(make_pictures({**SCENES, **fy2569.SCENES}))
+    made = set(make_pictures({**SCENES, **fy2569.SCENES, **fy2570.SCENES}))
     workbooks = {"ita/2568/files/o12/ita-o12-2568.xlsx": o12_workbook(),
-                 "ita/2569/files/o11/ita-o11-2569.xlsx": o12_workbook("O11", 2569)}
+                 "ita/2569/files/o11/ita-o11-2569.xlsx": o12_workbook("O11", 2569), **fy2570.workbooks()}
     for xlsx, data in workbooks.items():
         (CONTENT / xlsx).parent.mkdir(parents=True, exist_ok=True)
         (CONTENT / xlsx).write_bytes(data)
     made.update(workbooks)
-    docs = {**all_documents(), **fy2569.documents()}
+    docs = {**all_documents(), **fy2569.documents(), **fy2570.documents()}
     with tempfile.TemporaryDirectory(prefix="prongsai-sample-") as work:
         render_pdfs(docs, Path(work))
     made.update(docs)
+    carried = fy2570.carry()  # copies of 2569's files, made above
+    made.update(carried)
     total = sum((CONTENT / p).stat().st_size for p in made)
-    pictures = len(made) - len(docs) - len(workbooks)
-    print(f"made {len(docs)} PDFs, {pictures} pictures, {len(workbooks)} XLSX; {len(made)} files, {total / 1_000_000:.2f} MB")
+    pictures = len(made) - len(docs) - len(workbooks) - len(carried)
+    print(f"made {len(docs)} PDFs, {pictures} pictures, {len(workbooks)} XLSX, {len(carried)} carried over; "
+          f"{len(made)} files, {total / 1_000_000:.2f} MB")
     return check(made)
 
 

@@ -167,19 +167,24 @@ ONLINE_COUNTS = {  # requests per month, in the order of O10's services
 def e_service_docs() -> dict:
     data = load("O10", YEAR)
     docs = base.o10_docs(YEAR)
+    entry = data["attachments"][0]
+    docs[at(entry["file"])] = statistics_page(data, entry, ONLINE_COUNTS, "รวมทั้งปี", "97.2")
+    return docs
+
+
+def statistics_page(data: dict, entry: dict, months: dict, total_label: str, on_time: str) -> str:
+    """O10's monthly count of online requests by service (FY 2569's whole year, FY 2570's months so far)."""
     names = [s["name"] for s in data["services"]]
     rows, totals = [], [0] * len(names)
-    for month, counts in ONLINE_COUNTS.items():
+    for month, counts in months.items():
         totals = [a + b for a, b in zip(totals, counts)]
         rows.append([th_month(month), *counts, sum(counts)])
-    entry = data["attachments"][0]
     body = (para("จำนวนคำขอที่ยื่นผ่านแบบฟอร์มคำขอออนไลน์บนเว็บไซต์ นับจากทะเบียนรับคำขอออนไลน์ของงานธุรการ แยกตามบริการและเดือน")
             + table(["เดือน", *names, "รวม"], rows, num_cols=tuple(range(1, len(names) + 2)),
-                    total=["รวมทั้งปี", *totals, sum(totals)])
-            + para("คำขอทุกรายการได้รับการตอบรับภายใน 1 วันทำการ และดำเนินการแล้วเสร็จภายในระยะเวลาที่ประกาศร้อยละ 97.2")
+                    total=[total_label, *totals, sum(totals)])
+            + para(f"คำขอทุกรายการได้รับการตอบรับภายใน 1 วันทำการ และดำเนินการแล้วเสร็จภายในระยะเวลาที่ประกาศร้อยละ {on_time}")
             + sign_of(entry, "รับรองข้อมูล ณ วันที่"))
-    docs[at(entry["file"])] = page(entry["title"], body, landscape=True)
-    return docs
+    return page(entry["title"], body, landscape=True)
 
 
 HR_ACTIVITIES = [

@@ -248,7 +248,7 @@ def test_real_clicks_from_the_home_page(site, watched):
         page.wait_for_url(file_url(site, expected) if not expected.startswith("^") else re.compile(expected))
         assert page.locator("main h1").inner_text().strip(), expected
 
-    latest = "ita/2569"  # the home page and the list of years lead to the latest fiscal year first
+    latest = "ita/2570"  # the home page and the list of years lead to the latest fiscal year first
     watched.open(file_url(site, "index.html"))
     click(page.locator("main a.button"), f"{latest}/index.html")
     click(page.locator('main a[href="o12.html"]').first, f"{latest}/o12.html")
@@ -300,11 +300,13 @@ def search_from(site: Path, watched: Watched, start: str, query: str) -> list[st
     return [site_path(site, url) for url in page.eval_on_selector_all("#search-results h2 a", "as => as.map(a => a.href)")]
 
 
-#: The sample holds fiscal years 2568 and 2569; 2569 renumbers the items (its complaint items are O16–O18).
+#: The sample holds fiscal years 2568, 2569 and 2570; 2569 renumbers the items (its complaint items are O16–O18) and
+#: 2570 keeps 2569's numbers.
 @pytest.mark.parametrize(("start", "query", "first"), [
     ("index.html", "จัดซื้อ", ["ita/2568/o12.html", "ita/2568/o13.html"]),
     (f"{YEAR}/o1.html", "ร้องเรียน", ["ita/2568/o17.html", "ita/2568/o18.html", "ita/2568/o19.html",
-                                       "ita/2569/o16.html", "ita/2569/o17.html", "ita/2569/o18.html"]),
+                                       "ita/2569/o16.html", "ita/2569/o17.html", "ita/2569/o18.html",
+                                       "ita/2570/o16.html", "ita/2570/o17.html", "ita/2570/o18.html"]),
     ("news/index.html", "งบประมาณ", []),
 ])
 def test_search_from_the_header(site, watched, start, query, first):
@@ -364,7 +366,7 @@ def test_search_page_without_javascript(site, browser):
         text = page.inner_text("main")
         assert "JavaScript" in text
         hrefs = page.eval_on_selector_all("main a", "as => as.map(a => a.getAttribute('href'))")
-        assert "ita/2569/index.html" in hrefs and "news/index.html" in hrefs  # the latest fiscal year
+        assert "ita/2570/index.html" in hrefs and "news/index.html" in hrefs  # the latest fiscal year
     finally:
         context.close()
 

@@ -62,8 +62,9 @@ def _links(pages: dict, path: str) -> set:
 
 def test_a_poster_for_every_item_and_one_for_the_year(built):
     out, pages = built
-    expected = [poster_path(year, f"o{n}") for year, items in ((YEAR, 28), (2569, 26)) for n in range(1, items + 1)]
-    expected += [poster_path(YEAR), poster_path(2569)]  # the sample holds fiscal years 2568 and 2569
+    years = ((YEAR, 28), (2569, 26), (2570, 26))  # the sample holds fiscal years 2568, 2569 and 2570
+    expected = [poster_path(year, f"o{n}") for year, items in years for n in range(1, items + 1)]
+    expected += [poster_path(year) for year, _ in years]
     assert [p for p in expected if p not in pages] == []
     assert sorted(p for p in pages if p.startswith("posters/")) == sorted(expected)
 

@@ -2,8 +2,9 @@
 
 Each site is built once per session; every test walks every HTML page and reports all the pages that break
 the rule at once. Links and ids are read with html.parser, as a browser would, not with regular expressions.
-The sample holds fiscal years 2568 and 2569 (26 items under the 2569 framework), the golden site 2568; at the
-end, `check` on the sample's two years, and the fiscal years its measures items analyse.
+The sample holds fiscal years 2568 and 2569 (assessed; 26 items under the 2569 framework) and 2570 (started on
+1 October 2569 with `new-year`, as on 2 December 2569, under the 2569 framework as provisional), the golden site
+2568; at the end, `check` on the sample's three years, and the fiscal years its measures items analyse.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from prongsai.yamlio import parse
 
 FISCAL_YEAR = 2568
 #: The number of items of each fiscal year's framework.
-ITEMS = {2568: 28, 2569: 26}
+ITEMS = {2568: 28, 2569: 26, 2570: 26}
 SAMPLE_NOTICE = "ข้อมูลตัวอย่าง"
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 #: Attributes that load or lead to another resource.
@@ -138,8 +139,27 @@ def years_of(site: BuiltSite) -> list[int]:
     return years
 
 
-def test_the_sample_holds_fiscal_years_2568_and_2569(site):
-    assert years_of(site) == ([2568, 2569] if site.name == "sample" else [2568])
+def test_the_sample_holds_fiscal_years_2568_to_2570(site):
+    assert years_of(site) == ([2568, 2569, 2570] if site.name == "sample" else [2568])
+
+
+@pytest.mark.parametrize("site", ["sample"], indirect=True)
+def test_the_ita_section_lists_the_years_newest_first_and_keeps_the_urls_of_2568(site):
+    """Assessors judge the URL the agency submitted in ITAS: starting a year adds pages and moves none."""
+    linked = [resolve("ita/index.html", value)[0] for tag, _, value in site.pages["ita/index.html"].links if tag == "a"]
+    years = [path for path in linked if re.fullmatch(r"ita/\d{4}/index\.html", path)]
+    assert years == ["ita/2570/index.html", "ita/2569/index.html", "ita/2568/index.html"]
+    fy2568 = sorted(path for path in site.pages if path.startswith("ita/2568/"))
+    assert fy2568 == sorted(["ita/2568/index.html", *(f"ita/2568/o{n}.html" for n in range(1, 29))])
+
+
+@pytest.mark.parametrize("site", ["sample"], indirect=True)
+def test_no_public_page_says_the_criteria_are_provisional(site):
+    """FY 2570 is checked against the 2569 framework as provisional: `check` and the staff report say so, never the site."""
+    assert any(path.startswith("ita/2570/") for path in site.pages)
+    failures = [f"{path}: {word!r}" for path, page in site.pages.items() for word in ("ชั่วคราว", "provisional")
+                if word in page.text.lower()]
+    no_failures(failures, "no public page calls the criteria provisional")
 
 
 def test_every_ita_page_shows_the_fiscal_year(site):
@@ -288,6 +308,71 @@ def item_data(year: int, code: str) -> dict:
     doc, problems = parse(path.read_text(encoding="utf-8-sig"), path.name)
     assert doc is not None and not problems, problems
     return doc.data
+
+
+#: The items of FY 2570 written by 2 December 2569: the carried ones confirmed current, the news, October and November
+#: (procurement, complaints), and the two reports of FY 2569 finished in November. Every other item is a stub.
+READY_2570 = ("O1", "O2", "O3", "O4", "O7", "O8", "O9", "O10", "O11", "O16", "O17", "O18", "O24")
+
+
+def test_check_of_2570_shows_what_is_ready_and_what_is_due_later(tmp_path):
+    """2 December 2569: the provisional warning first, the items written ready, every stub due by 1 March 2570."""
+    ran = run(tmp_path, "check", "--strict", "--year", "2570", "--as-of", "2569-12-02", "--content", str(ROOT / "content"),
+              "--templates", str(TEMPLATES), "--out", "site")
+    assert (ran.status, ran.err) == (0, ""), ran.out[-3000:]
+    lines = [line for line in ran.out.splitlines() if line.strip()]
+    assert lines[0] == "ตรวจความพร้อม ITA ปีงบประมาณ 2570 ณ วันที่ 2 ธันวาคม 2569 (as of 2569-12-02 BE)"
+    assert lines[1].startswith("คำเตือน: ยังไม่มีเกณฑ์การประเมิน ITA ปี 2570 ที่สำนักงาน ป.ป.ช. ประกาศ "
+                               "จึงใช้เกณฑ์ปี 2569 เป็นการชั่วคราว")
+    assert lines[2].startswith("warning: The NACC has not published the ITA 2570 criteria yet, so the 2569 framework is used as "
+                               "provisional")
+    states = {m.group(2): m.group(1) for line in lines if (m := re.match(r"\S+ +\[(OK|DUE|FAIL)\] +(O\d+) ", line))}
+    assert list(states) == [f"O{n}" for n in range(1, 27)]
+    assert sorted(code for code, state in states.items() if state == "OK") == sorted(READY_2570)
+    due = [code for code, state in states.items() if state == "DUE"]
+    assert due == [code for code in states if code not in READY_2570]
+    items = load_framework(2570).items
+    for line in (line for line in lines if "[DUE]" in line):
+        code = line.split()[2]
+        assert line.endswith(f"{items[code].name_th}: ยังไม่ได้เขียน ต้องเผยแพร่ภายใน 1 มีนาคม 2570 | not written yet, "
+                             f"due by 2570-03-01 BE ({ROOT / 'content/ita/2570' / code}.yaml)"), line
+    ready, later = len(READY_2570), 26 - len(READY_2570)
+    assert lines[-2] == (f"ITA 2570: พร้อม {ready}/26 ข้อ | {ready}/26 items ready; ยังไม่ถึงกำหนด {later} ข้อ "
+                         f"(ต้องเผยแพร่ภายใน 1 มีนาคม 2570) | {later} not due yet (due by 2570-03-01 BE)")
+    assert "ข้อผิดพลาด" not in ran.out and "คำแนะนำ" not in ran.out
+
+
+def test_the_items_carried_into_2570_are_confirmed_and_the_rest_are_stubs():
+    """new-year's "carried over: check it is current" header is gone once the clerk confirmed the item; what is not
+    written yet is still the stub new-year wrote (comments only)."""
+    for path in sorted((ROOT / "content/ita/2570").glob("O*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        assert "ยกมาจาก" not in text, path.name
+        written = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+        assert bool(written) == (path.stem in READY_2570), path.name
+
+
+def test_the_complaint_totals_of_2569_agree_with_its_months():
+    """FY 2570's O18 repeats FY 2569 in total: the same numbers as FY 2569's own months."""
+    months = item_data(2569, "O18")["months"]
+    assert [m["month"] for m in months] == [f"{2568 + (n > 3)}-{(n + 8) % 12 + 1:02d}" for n in range(1, 13)]
+    totals = {key: str(sum(int(m[key]) for m in months)) for key in ("received", "finished", "in_progress")}
+    assert item_data(2570, "O18")["previous_fy"] == {"fy": "2569", **totals}
+
+
+def test_the_reports_of_2569_answer_its_plans():
+    """FY 2570's O24 reports on every project of FY 2569's anti-corruption plan (O23) with its budget, O7 on every
+    strategy of FY 2569's annual plan (O6); each report's totals are the sums of its rows."""
+    plan = item_data(2569, "O23")["projects"]
+    report = item_data(2570, "O24")
+    assert [(r["topic"], r["budget"]) for r in report["results"]] == [(p["name"], p["budget"]) for p in plan]
+    performance = item_data(2570, "O7")
+    strategies = {p["strategy"].split()[1] for p in item_data(2569, "O6")["projects"]}
+    assert strategies <= {r["topic"].split()[1] for r in performance["results"]}
+    for data in (report, performance):
+        assert int(data["covers_fy"]) == 2569 and data["report"]["signed_on"].startswith("2569-11-")
+        for total, key in (("budget_total", "budget"), ("spent_total", "spent")):
+            assert int(data[total]) == sum(int(r[key]) for r in data["results"]), total
 
 
 @pytest.mark.parametrize(("year", "code"), [(2568, "O27"), (2569, "O25")])
