@@ -234,29 +234,46 @@ def _framework(data: dict) -> Framework:
     )
 
 
-_BE_YEAR = re.compile(r"(?<![0-9๐-๙])(2[45][0-9][0-9]|๒[๔๕][๐-๙][๐-๙])(?![0-9๐-๙])")
+_BE_YEAR = r"(?:2[45][0-9][0-9]|๒[๔๕][๐-๙][๐-๙])"
+_YEAR_OR_RANGE = re.compile(rf"(?<![0-9๐-๙])({_BE_YEAR})(?:(\s*[-–—]\s*)({_BE_YEAR}))?(?![0-9๐-๙])")
+_DIGITS_IN, _DIGITS_OUT = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"), str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
 
 
-def _moved(text: str, years: int) -> str:
-    """Every Buddhist-era year in a text moved on by `years` (Thai digits stay Thai)."""
+def _moved(text: str, years: int, base: int) -> str:
+    """The years of a text that are relative to the assessed year moved on by `years`: the year, the one before and
+    the calendar year the one before starts in (1 ต.ค. 2567 opens fiscal year 2568).
+
+    Other years are facts, not offsets: "แผนพัฒนาท้องถิ่น (พ.ศ. 2566–2570)" names a real plan and stays as written.
+    Thai digits stay Thai.
+    """
+    relative = {base, base - 1, base - 2}
+
+    def number(written: str) -> int:
+        return int(written.translate(_DIGITS_IN))
+
+    def shifted(written: str) -> str:
+        moved = str(number(written) + years)
+        return moved if written.isascii() else moved.translate(_DIGITS_OUT)
+
     def move(match: re.Match) -> str:
-        written = match.group(1)
-        moved = str(int(written.translate(str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789"))) + years)
-        return moved if written.isascii() else moved.translate(str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙"))
-    return _BE_YEAR.sub(move, text)
+        first, dash, last = match.groups()
+        if last is not None:  # a range moves only when both ends are relative
+            if number(first) in relative and number(last) in relative:
+                return f"{shifted(first)}{dash}{shifted(last)}"
+            return match.group(0)
+        return shifted(first) if number(first) in relative else first
+    return _YEAR_OR_RANGE.sub(move, text)
 
 
-def _texts_moved(value, years: int):
+def _texts_moved(value, years: int, base: int):
     """A framework value with every text's years moved on; rules' arguments (offsets) stay as they are."""
-    if isinstance(value, str):
-        return _moved(value, years)
     if isinstance(value, Element):
-        return replace(value, th=_moved(value.th, years), en=_moved(value.en, years), note_th=_moved(value.note_th, years),
-                       note_en=_moved(value.note_en, years))
+        return replace(value, th=_moved(value.th, years, base), en=_moved(value.en, years, base),
+                       note_th=_moved(value.note_th, years, base), note_en=_moved(value.note_en, years, base))
     if isinstance(value, Item):
         texts = ("name_th", "name_en", "period_note_th", "period_note_en", "staff_note_th", "staff_note_en")
-        return replace(value, elements=tuple(_texts_moved(e, years) for e in value.elements),
-                       **{name: _moved(getattr(value, name), years) for name in texts})
+        return replace(value, elements=tuple(_texts_moved(e, years, base) for e in value.elements),
+                       **{name: _moved(getattr(value, name), years, base) for name in texts})
     raise TypeError(value)
 
 
@@ -267,10 +284,12 @@ def _provisional(base: Framework, year: int) -> Framework:
     note_en = (f"The NACC has not published the ITA {year} criteria yet, so the {base.year} framework is used as provisional "
                f"(its years moved on by {years}). When the {year} manual is out, add frameworks/ita-{year}.yaml as the README "
                f"says.")
-    return replace(base, year=year, name_th=_moved(base.name_th, years), name_en=_moved(base.name_en, years),
+    return replace(base, year=year, name_th=_moved(base.name_th, years, base.year),
+                   name_en=_moved(base.name_en, years, base.year),
                    staff_note_th=f"{note_th} เกี่ยวกับเกณฑ์ปี {base.year}: {base.staff_note_th}".strip(),
                    staff_note_en=f"{note_en} About the {base.year} criteria: {base.staff_note_en}".strip(),
-                   items={code: _texts_moved(item, years) for code, item in base.items.items()}, provisional_from=base.year)
+                   items={code: _texts_moved(item, years, base.year) for code, item in base.items.items()},
+                   provisional_from=base.year)
 
 
 def agency_words(kind: str) -> dict:

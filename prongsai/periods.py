@@ -132,13 +132,22 @@ def rule_dated(ctx: RuleContext, args: dict) -> list:
             problems.append(_future(found, args["field"], ctx.as_of))
         elif not window.holds(value):
             th, en = _shown(value)
-            year = value.fiscal_year if isinstance(value, thai.Month) else thai.fiscal_year_of(value)
-            problems.append(problem_at(
-                found, f"{found.field.label} {th} ไม่อยู่ใน{window.th}",
-                f"{args['field'].split('.')[-1]} {en} is not in {window.en}",
-                f"ถ้าวันที่พิมพ์ผิดให้แก้ให้อยู่ในช่วงนั้น ถ้าเป็นข้อมูลของปีงบประมาณ {year} ให้ย้ายไปไว้ในโฟลเดอร์ของปีนั้น",
-                f"if the date is a typo, correct it; if it belongs to fiscal year {year}, move it to that year's folder"))
+            problems.append(problem_at(found, f"{found.field.label} {th} ไม่อยู่ใน{window.th}",
+                                       f"{args['field'].split('.')[-1]} {en} is not in {window.en}",
+                                       *_outside_hint(args["window"], value)))
     return problems
+
+
+def _outside_hint(window: str, value: object) -> tuple[str, str]:
+    """What to do about a date outside its window: a day of another fiscal year may belong in that year's folder; a
+    document signed outside its time is the wrong document, or a typo."""
+    if window == "fiscal_year":
+        year = value.fiscal_year if isinstance(value, thai.Month) else thai.fiscal_year_of(value)
+        return (f"ถ้าวันที่พิมพ์ผิดให้แก้ให้อยู่ในช่วงนั้น ถ้าเป็นข้อมูลของปีงบประมาณ {year} ให้ย้ายไปไว้ในโฟลเดอร์ของปีนั้น",
+                f"if the date is a typo, correct it; if it belongs to fiscal year {year}, move it to that year's folder")
+    return ("ถ้าวันที่พิมพ์ผิดให้แก้ให้ตรงกับเอกสาร ถ้าไม่ผิด แสดงว่าเป็นเอกสารคนละฉบับหรือคนละปี ให้เผยแพร่ฉบับที่ลงนามในช่วงนั้น",
+            "if the date is a typo, correct it to the document's; if not, this is another year's document: publish the one "
+            "signed in that time")
 
 
 _RANGE = re.compile(r"(?<!\d)(2[45]\d\d)\s*[-–—]\s*(2[45]\d\d)(?!\d)")

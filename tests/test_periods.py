@@ -321,3 +321,23 @@ def test_the_year_after_the_latest_framework_is_provisional():
     assert f"ปีงบประมาณ พ.ศ. {latest + 1}" in provisional.items["O4"].period_note_th  # news of the new year
     assert f"ปีงบประมาณ พ.ศ. {latest} " in provisional.items["O7"].period_note_th  # the report of the year before
     assert load_framework(latest).provisional_from is None
+
+
+def test_provisional_texts_move_the_relative_years_only():
+    """The year, the year before and its starting October move on; a real plan's span and a law's year stay."""
+    base, moved = load_framework(2569), load_framework(2570)
+    assert "(1 ต.ค. 2568 – 30 ก.ย. 2569)" in moved.items["O7"].period_note_th  # the report of FY 2569
+    assert "แผนพัฒนาท้องถิ่น (พ.ศ. 2566–2570)" in moved.items["O5"].period_note_th  # the plan of the example exists
+    assert "2558" in base.items["O9"].elements[0].th and "2558" in moved.items["O9"].elements[0].th
+
+
+def test_a_date_of_another_fiscal_year_says_where_it_belongs(scratch):
+    _, [problem] = failing(scratch, _moved({"ita/2568/O20.yaml": PARTICIPATION}, "date: 2568-02-05", "date: 2567-09-05"),
+                           "O20")
+    assert problem.format() == (
+        "content/ita/2568/O20.yaml:9:11: ข้อผิดพลาด: รายการที่ 2 ของกิจกรรมที่เปิดโอกาสให้มีส่วนร่วม "
+        "(เวทีรับฟังความคิดเห็นการจัดเก็บขยะ) วันที่ 5 กันยายน 2567 ไม่อยู่ในปีงบประมาณ 2568 (1 ตุลาคม 2567 – 30 กันยายน 2568)\n"
+        "    error: entry 2 of activities (เวทีรับฟังความคิดเห็นการจัดเก็บขยะ): date 2567-09-05 (BE) is not in fiscal year 2568 "
+        "(2567-10-01 to 2568-09-30 (BE))\n"
+        "    วิธีแก้: ถ้าวันที่พิมพ์ผิดให้แก้ให้อยู่ในช่วงนั้น ถ้าเป็นข้อมูลของปีงบประมาณ 2567 ให้ย้ายไปไว้ในโฟลเดอร์ของปีนั้น\n"
+        "    fix: if the date is a typo, correct it; if it belongs to fiscal year 2567, move it to that year's folder")

@@ -166,8 +166,9 @@ def test_the_declaration_is_issued_for_the_year(scratch, signed, ready):
             "วันที่ลงนาม 30 กันยายน 2566 ไม่อยู่ในช่วงที่ออกเอกสารสำหรับปีงบประมาณ 2568 ได้ (1 ตุลาคม 2566 – 30 กันยายน 2568)",
             "signed_on 2566-09-30 (BE) is not in the time a document for fiscal year 2568 can be issued "
             "(2566-10-01 to 2568-09-30 (BE))",
-            "ถ้าวันที่พิมพ์ผิดให้แก้ให้อยู่ในช่วงนั้น ถ้าเป็นข้อมูลของปีงบประมาณ 2566 ให้ย้ายไปไว้ในโฟลเดอร์ของปีนั้น",
-            "if the date is a typo, correct it; if it belongs to fiscal year 2566, move it to that year's folder")]
+            "ถ้าวันที่พิมพ์ผิดให้แก้ให้ตรงกับเอกสาร ถ้าไม่ผิด แสดงว่าเป็นเอกสารคนละฉบับหรือคนละปี ให้เผยแพร่ฉบับที่ลงนามในช่วงนั้น",
+            "if the date is a typo, correct it to the document's; if not, this is another year's document: publish the one "
+            "signed in that time")]
 
 
 # --- fiscal_year: O7 annual report -------------------------------------------------------------------------------
