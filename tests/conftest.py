@@ -18,7 +18,7 @@ from prongsai import Paths, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
-BUILD_DATE_EPOCH = "1764115200"  # 26 November 2025 UTC: a fixed build date for byte-identical output
+BUILD_DATE_EPOCH = "1796169600"  # 2 December 2026 UTC (2 ธันวาคม 2569): the sample's today; byte-identical output
 
 MINIMAL_SITE_YAML = """\
 name_th: องค์การบริหารส่วนตำบลทดสอบ

@@ -528,8 +528,8 @@ PLAN = "plan:\n  title: แผนพัฒนาท้องถิ่น\n  file
 @pytest.mark.parametrize(("files", "expected"), [
     ({O12: PROCUREMENT_YAML.replace("2567-10-08", "2650-10-08")},
      warning(f"content/{O12}:13:24", "ช่อง 'contract_date' (วันที่สัญญา) เขียนว่า '2650-10-08' ซึ่งเลยวันที่สร้างเว็บไซต์ "
-             "(26 พฤศจิกายน 2568) ไปเกินหนึ่งปี อาจพิมพ์ปีผิด",
-             "'contract_date' is '2650-10-08', more than a year after the build date (26 พฤศจิกายน 2568): a typo in the year?", *TYPO)),
+             "(2 ธันวาคม 2569) ไปเกินหนึ่งปี อาจพิมพ์ปีผิด",
+             "'contract_date' is '2650-10-08', more than a year after the build date (2 ธันวาคม 2569): a typo in the year?", *TYPO)),
     ({O12: PROCUREMENT_YAML.replace("2567-10-08", "2405-10-08")},
      warning(f"content/{O12}:13:24", "ช่อง 'contract_date' (วันที่สัญญา) เขียนว่า '2405-10-08' ซึ่งเก่ากว่า พ.ศ. 2475 "
              "ไม่น่าจะเป็นวันที่ของเอกสารของหน่วยงาน อาจพิมพ์ปีผิด",
@@ -545,8 +545,8 @@ def test_improbable_year_of_a_plan(scratch):
     result = build_site(paths, jobs=1)
     assert [problem.format() for problem in result.warnings] == [warning(
         "content/ita/2568/O5.yaml:5:12", "ช่อง 'period_to' (ปีสุดท้ายของแผน (พ.ศ.)) เขียนว่า '2590' ซึ่งเลยวันที่สร้างเว็บไซต์ "
-        "(26 พฤศจิกายน 2568) ไปเกิน 10 ปี อาจพิมพ์ปีผิด",
-        "'period_to' is '2590', more than 10 years after the build date (26 พฤศจิกายน 2568): a typo in the year?", *TYPO)]
+        "(2 ธันวาคม 2569) ไปเกิน 10 ปี อาจพิมพ์ปีผิด",
+        "'period_to' is '2590', more than 10 years after the build date (2 ธันวาคม 2569): a typo in the year?", *TYPO)]
 
 
 def test_many_control_characters_are_counted_after_the_tenth(scratch):

@@ -38,7 +38,7 @@ from conftest import (
 from prongsai import sitefolder
 from prongsai.pipeline import Paths, build_site
 
-AS_OF = date(2025, 11, 26)
+AS_OF = date(2026, 12, 2)
 MAIN = "import sys; from prongsai.cli import main; sys.exit(main())"
 OLD = {
     "site.yaml": MINIMAL_SITE_YAML + "logo: images/logo.png\n",

@@ -16,7 +16,7 @@ from test_sample_site import PageParser, resolve
 YEAR = 2568
 BASE = "https://www.dongmueang.go.th/"  # content/site.yaml's base_url
 AGENCY = "องค์การบริหารส่วนตำบลดงเมือง"
-BUILD_DATE = date(2025, 11, 26)  # BUILD_DATE_EPOCH
+BUILD_DATE = date(2026, 12, 2)  # BUILD_DATE_EPOCH
 URL = f"{BASE}ita/{YEAR}/o12.html"
 
 
