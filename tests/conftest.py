@@ -91,3 +91,6 @@ def build(paths: Paths):
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="rewrite tests/golden/expected/ from the current build instead of comparing with it")
+    parser.addoption("--update-screenshots", action="store_true", default=False,
+                     help="write the workbench screenshots the README shows to docs/workbench/ (else they stay in the test's "
+                          "temporary folder)")

@@ -88,6 +88,8 @@ class Upload(BaseHandler):
                 store.trash(relative)
         if not destination.exists():
             store.write_bytes(relative, data, version_of(None))
+        # the preview learns of the new file now: a save that names it next rebuilds only what changed
+        await asyncio.wrap_future(self.bench.preview.rebuild({str(destination)}))
         written = Path(relative).relative_to(Path(target.relative).parent).as_posix()
         self._json(200, written=written, relative=relative, url=f"/content/{relative}")
 

@@ -47,6 +47,11 @@ class Control:
     blank: object = None
     #: for a list entry: the id it is submitted under (its index in the file, or a new id)
     entry_id: str = ""
+    #: the file is invalid without it: required, and so is everything around it (a required field of an optional
+    #: group is not needed until the group is written)
+    needed: bool = False
+    #: the field's path in the model, list entries left out (`executives.photo`): what an upload is for
+    slot: str = ""
 
     @property
     def control(self) -> str:
@@ -111,23 +116,24 @@ def build(record: Field, data: object, problems=(), prefix: str = PREFIX) -> lis
     """The controls of a record's fields, filled from `data` (the file as yamlio reads it)."""
     placed = problems_by_key(problems)
     values = data if isinstance(data, dict) else {}
-    return [_control(sub, values.get(sub.name), (sub.name,), f"{prefix}.{sub.name}", placed) for sub in record.fields]
+    return [_control(sub, values.get(sub.name), (sub.name,), f"{prefix}.{sub.name}", placed, sub.required, sub.name)
+            for sub in record.fields]
 
 
-def _control(field: Field, value: object, key: tuple, name: str, placed: dict) -> Control:
-    control = Control(field, key, name, value, list(placed.get(key, [])))
+def _control(field: Field, value: object, key: tuple, name: str, placed: dict, needed: bool, slot: str) -> Control:
+    control = Control(field, key, name, value, list(placed.get(key, [])), needed=needed, slot=slot)
     if field.type == "record":
         values = value if isinstance(value, dict) else {}
-        control.children = [_control(sub, values.get(sub.name), key + (sub.name,), f"{name}.{sub.name}", placed)
-                            for sub in field.fields]
+        control.children = [_control(sub, values.get(sub.name), key + (sub.name,), f"{name}.{sub.name}", placed,
+                                     needed and sub.required, f"{slot}.{sub.name}") for sub in field.fields]
     elif field.type == "list":
         entries = value if isinstance(value, list) else ([] if value in (None, "") else [value])
-        control.children = [_entry(field.item, item, key + (i,), f"{name}.{i}", str(i), placed)
+        control.children = [_entry(field.item, item, key + (i,), f"{name}.{i}", str(i), placed, needed, slot)
                             for i, item in enumerate(entries)]
         if not control.children and field.required:
             fresh = new_id()
-            control.children = [_entry(field.item, None, key + (fresh,), f"{name}.{fresh}", fresh, placed)]
-        control.blank = _entry(field.item, None, key + (NEW,), f"{name}.{NEW}", NEW, {})
+            control.children = [_entry(field.item, None, key + (fresh,), f"{name}.{fresh}", fresh, placed, needed, slot)]
+        control.blank = _entry(field.item, None, key + (NEW,), f"{name}.{NEW}", NEW, {}, True, slot)
     elif field.type == "counts":
         counts = value if isinstance(value, dict) else {}
         control.children = [Control(field, key + (service,), f"{name}.{i}", (service, count), list(placed.get(key + (service,), [])),
@@ -136,8 +142,9 @@ def _control(field: Field, value: object, key: tuple, name: str, placed: dict) -
     return control
 
 
-def _entry(item: Field, value: object, key: tuple, name: str, entry_id: str, placed: dict) -> Control:
-    control = _control(item, value, key, name, placed)
+def _entry(item: Field, value: object, key: tuple, name: str, entry_id: str, placed: dict, needed: bool,
+           slot: str) -> Control:
+    control = _control(item, value, key, name, placed, needed, slot)
     control.entry_id = entry_id
     return control
 
