@@ -83,6 +83,12 @@ def _paths(args: argparse.Namespace, project: Path) -> Paths:
     return Paths(project=project, content=args.content or project / "content", templates=templates, out=args.out or project / "site")
 
 
+def command_here(project: Path) -> str:
+    """The command that runs Prongsai in this folder: `python build.py` in a checkout, `prongsai` in a project made by
+    `init` (which has no build.py)."""
+    return "python build.py" if (project / "build.py").is_file() else "prongsai"
+
+
 def _use_utf8_output() -> None:
     """Thai text must print on a Windows console whose code page is cp874 or cp437."""
     for stream in (sys.stdout, sys.stderr):
@@ -120,7 +126,7 @@ def build(paths: Paths, strict: bool, use_cache: bool = True, jobs: int | None =
           f"เปิดดู | open: {paths.out / 'index.html'}")
     report = _readiness(result.site, result.model, paths, None, None) if result.site.years else None
     if report:
-        print(f"{report.summary_line()} (ดูรายละเอียด | details: {command_for(paths.project)} check)")
+        print(f"{report.summary_line()} (ดูรายละเอียด | details: {command_here(paths.project)} check)")
     return 0
 
 
@@ -141,9 +147,9 @@ def check(paths: Paths, args: argparse.Namespace) -> int:
         return report
     print(check_text(report, site))
     target = args.report or paths.out.parent / f"{paths.out.name}-readiness-{report.year.fiscal_year}.html"
-    write_staff_report(report, site, paths.templates, target)
+    write_staff_report(report, site, paths.templates, target, command_here(paths.project))
     print(f"รายงานสำหรับเจ้าหน้าที่ | staff report: {target}")
-    return 1 if args.strict and report.ready < len(report.items) else 0
+    return 1 if args.strict and report.failing else 0
 
 
 def itas(paths: Paths, args: argparse.Namespace) -> int:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import yamlio
-from .framework import available_years, normalise_code
+from .framework import normalise_code, usable_years
 from .problems import Problem
 from .yamlio import Doc
 
@@ -100,11 +100,16 @@ def _misplaced(file: Path, project: Path) -> Problem:
 def _add_item_file(inventory: Inventory, problems: list, file: Path, project: Path) -> None:
     year_text = file.parent.name
     match = _ITEM_FILE.match(file.name)
-    if not re.match(r"^\d{4}$", year_text) or int(year_text) not in available_years():
-        years = ", ".join(str(y) for y in available_years())
+    if not re.match(r"^\d{4}$", year_text) or int(year_text) not in usable_years(project):
+        usable = usable_years(project)
+        years = ", ".join(str(y) for y in usable)
         problems.append(Problem(shown(file, project), 0, 0, f"ไม่มีเกณฑ์ ITA ของปีงบประมาณ '{year_text}'",
                                 f"there is no ITA framework for fiscal year '{year_text}'",
-                                f"ใช้โฟลเดอร์ปีงบประมาณที่มีเกณฑ์: {years}", f"use a fiscal-year folder with a framework: {years}"))
+                                f"ใช้โฟลเดอร์ปีงบประมาณ {years} (ปี {usable[-1]} ใช้เกณฑ์ปี {usable[-2]} ชั่วคราว) "
+                                f"หรือเพิ่มเกณฑ์ของปีนั้นเป็นไฟล์ frameworks/ita-<ปี>.yaml ตาม README",
+                                f"use a fiscal-year folder of {years} ({usable[-1]} with the {usable[-2]} criteria as "
+                                f"provisional), "
+                                f"or add that year's criteria as frameworks/ita-<year>.yaml as the README says"))
         return
     if not match:
         if file.suffix in _YAML or file.suffix == ".md":

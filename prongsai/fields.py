@@ -214,11 +214,13 @@ def _email(field: Field, value: str, key: Key, reader: Reader) -> str | None:
 
 def _phone(field: Field, value: str, key: Key, reader: Reader) -> str | None:
     text = value.strip()
-    if _PHONE.match(thai.to_arabic_digits(text)) and sum(c.isdigit() for c in thai.to_arabic_digits(text)) >= 4:
+    # Thai short codes count: three digits (191, 199) and four (1111, 1205, 1669)
+    if _PHONE.match(thai.to_arabic_digits(text)) and sum(c.isdigit() for c in thai.to_arabic_digits(text)) >= 3:
         return text
     reader.problem(key, f"ช่อง {_label(field)} ต้องเป็นหมายเลขโทรศัพท์ แต่เขียนว่า '{value}'",
                    f"'{field.name}' must be a phone number, got '{value}'",
-                   'เขียนหมายเลขในเครื่องหมายคำพูด เช่น "0 4412 3456"', 'write the number in quotes, e.g. "0 4412 3456"')
+                   'เขียนเฉพาะตัวเลข ช่องว่าง - และคำว่า ต่อ เช่น "0 4412 3456", "0 4412 3456 ต่อ 101" หรือเลขสั้น "1669"',
+                   'write digits, spaces, - and ต่อ only, e.g. "0 4412 3456", "0 4412 3456 ต่อ 101" or a short code "1669"')
     return None
 
 

@@ -85,6 +85,8 @@ class NewsPost:
     documents: list
     body: Body
     source: str
+    #: the line and column its date is written on, for problems about it
+    date_at: tuple = (0, 0)
 
     @property
     def path(self) -> str:

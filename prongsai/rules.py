@@ -1,161 +1,25 @@
 """The element rules of the ITA readiness check, each a function of the item's content and the day.
 
 Owns what each rule name in an element's `check` (framework data) means:
-present, any_of, includes, in_fiscal_year, fiscal_year, covers, as_of, months,
-sums, summary, file_types; how a dotted path reaches values (`executives.photo`
-fans out over the list; `site.…`, `news.…` and `body` reach the settings, the
-year's news posts and the Markdown text); and each rule's Thai/English message
-with the line to fix.
+present, any_of, includes, any_entry, in_fiscal_year, fiscal_year, covers,
+as_of, months, sums, summary, file_types; and each rule's Thai/English message
+with the line to fix. How a dotted path reaches its values is reach.py's; the
+rules that hold dates and years to their periods are periods.py's.
 """
 
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import replace
 from datetime import date
 
 from . import thai
-from .model import ItemPage, Site
 from .problems import ERROR, WARNING, Problem
-from .schema import Field, Model
+from .framework import agency_words
+from .reach import Found, RuleContext, anchor, empty, field_at, find, problem_at, spaced
 
 #: Months an item with the first_half period must cover: October to March.
 FIRST_HALF = 6
-
-
-@dataclass(frozen=True)
-class RuleContext:
-    """What every rule may read: the item, the site, the content model, the day of checking."""
-
-    entry: ItemPage
-    site: Site
-    model: Model
-    as_of: date
-
-    @property
-    def fiscal_year(self) -> int:
-        return self.entry.fiscal_year
-
-
-@dataclass(frozen=True)
-class _Found:
-    """A value reached by a dotted path, with where it is written."""
-
-    value: object
-    field: Field
-    key: tuple
-    #: the file and Doc it is in (None for news posts and the Markdown body)
-    path: str
-    doc: object
-    #: "entry 3 of executives (นายสมชาย)" when it sits in a list, in Thai and English
-    where_th: str = ""
-    where_en: str = ""
-    #: point at the key (`activities:`) rather than its value: for problems about a whole list
-    at_key: bool = False
-
-
-def _entry_name(value: object) -> str:
-    if isinstance(value, dict):
-        for name in ("name", "title", "topic", "issue", "process", "unit", "position"):
-            if isinstance(value.get(name), str):
-                return value[name]
-        month = value.get("month")
-        if isinstance(month, thai.Month):
-            return thai.format_month(month)
-    return ""
-
-
-def _walk(value: object, field: Field, parts: list, key: tuple, base: _Found) -> list:
-    """Every value at a dotted path; lists fan out, and an empty list is one missing value."""
-    if field.type == "list":
-        if not value:
-            return [_Found(None, field, key, base.path, base.doc, base.where_th, base.where_en)]
-        found = []
-        for i, item in enumerate(value):
-            name = _entry_name(item)
-            label = f" ({name})" if name else ""
-            where = _Found(None, field, key, base.path, base.doc,
-                           f"{base.where_th}รายการที่ {i + 1} ของ{field.label}{label} ",
-                           f"{base.where_en}entry {i + 1} of {field.name}{label}: ")
-            found += _walk(item, field.item, parts, key + (i,), where)
-        return found
-    if not parts:
-        return [_Found(value, field, key, base.path, base.doc, base.where_th, base.where_en)]
-    sub = field.sub(parts[0])
-    if sub is None:
-        raise ValueError(f"no field {parts[0]} in {field.name}")
-    child = value.get(parts[0]) if isinstance(value, dict) else None
-    return _walk(child, sub, parts[1:], key + (parts[0],), base)
-
-
-def _news_in_year(ctx: RuleContext) -> list:
-    start, end = thai.fiscal_year_start(ctx.fiscal_year), thai.fiscal_year_end(ctx.fiscal_year)
-    return [post for post in ctx.site.news if start <= post.date <= end]
-
-
-_NEWS = Field("news", "list", label="ข่าว", en="news posts")
-
-
-def find(ctx: RuleContext, path: str, every_year: bool = False) -> list:
-    """The values at a dotted path of the item (or `site.…`, `news.…` (this year's posts, or all), `body`)."""
-    head, _, rest = path.partition(".")
-    entry = ctx.entry
-    if head == "body":
-        return [_Found(entry.body_html or None, Field("body", "longtext", label="ข้อความประกอบ", en="the Markdown text"),
-                       (), entry.body_source or entry.source, None)]
-    if head == "site":
-        doc = ctx.site.settings_doc
-        base = _Found(None, ctx.model.site, (), doc.path if doc else "content/site.yaml", doc)
-        return _walk(ctx.site.settings, ctx.model.site, rest.split("."), (), base)
-    if head == "news":
-        found = []
-        for post in ctx.site.news if every_year else _news_in_year(ctx):
-            values = {"title": post.title, "date": post.date, "summary": post.summary or None, "image": post.image}
-            base = _Found(None, ctx.model.news_post, (), post.source, None, f"ข่าว '{post.title}' ", f"the post '{post.title}': ")
-            found += _walk(values, ctx.model.news_post, rest.split("."), (), base)
-        return found or [_Found(None, _NEWS, (), entry.source, entry.doc)]
-    record = ctx.model.kinds[entry.item.kind].record
-    return _walk(entry.values, record, path.split("."), (), _Found(None, record, (), entry.source, entry.doc))
-
-
-def anchor(ctx: RuleContext, path: str) -> _Found:
-    """The place a problem about a whole list or record goes: its first segment, with no entry named."""
-    head = path.split(".")[0]
-    entry = ctx.entry
-    if head == "news":
-        return _Found(None, _NEWS, (), entry.source, entry.doc)
-    if head == "site":
-        doc = ctx.site.settings_doc
-        return _Found(None, ctx.model.site, (), doc.path if doc else "content/site.yaml", doc)
-    record = ctx.model.kinds[entry.item.kind].record
-    return _Found(None, record.sub(head) or record, (head,), entry.source, entry.doc, at_key=True)
-
-
-def field_at(ctx: RuleContext, path: str) -> Field:
-    """The Field a dotted path names, through lists and records."""
-    head, _, rest = path.partition(".")
-    field = {"news": ctx.model.news_post, "site": ctx.model.site}.get(head)
-    parts = rest.split(".") if field is not None else path.split(".")
-    field = field or ctx.model.kinds[ctx.entry.item.kind].record
-    for part in parts:
-        field = field.item if field.type == "list" else field
-        field = field.sub(part)
-    return field
-
-
-def _problem(found: _Found, th: str, en: str, hint_th: str = "", hint_en: str = "") -> Problem:
-    mark = found.doc.key_mark if found.at_key else found.doc.mark if found.doc is not None else None
-    line, column = mark(found.key) if mark else (0, 0)
-    return Problem(found.path, line, column, found.where_th + th, found.where_en + en, hint_th, hint_en)
-
-
-def spaced(label: str) -> str:
-    """A label followed by Thai text: Thai writing puts a space after a Latin word (No Gift ที่…)."""
-    return f"{label} " if label[-1:].isascii() and label[-1:].isalnum() else label
-
-
-def _empty(value: object) -> bool:
-    return value is None or value == "" or value == [] or value == {}
 
 
 def rule_present(ctx: RuleContext, paths: list) -> list:
@@ -163,16 +27,16 @@ def rule_present(ctx: RuleContext, paths: list) -> list:
     problems = []
     for path in paths:
         for found in find(ctx, path):
-            if not _empty(found.value):
+            if not empty(found.value):
                 continue
             name = path.split(".")[-1]
             if path == "body":
                 markdown = found.path.rsplit(".", 1)[0] + ".md"
-                problems.append(_problem(found, f"ยังไม่มี{found.field.label}", f"{found.field.en} is missing",
+                problems.append(problem_at(found, f"ยังไม่มี{found.field.label}", f"{found.field.en} is missing",
                                          f"เขียนข้อความในไฟล์ {markdown} (ไฟล์ Markdown ข้างไฟล์ YAML)",
                                          f"write it in {markdown}, the Markdown file beside the YAML"))
                 continue
-            problems.append(_problem(found, f"ยังไม่มี{found.field.label} (ช่อง {name})",
+            problems.append(problem_at(found, f"ยังไม่มี{found.field.label} (ช่อง {name})",
                                      f"{found.field.en or name} is missing (field {name})",
                                      f"เพิ่มช่อง {name}: พร้อมข้อมูล", f"add the field {name}: with its value"))
     return problems
@@ -184,22 +48,33 @@ def rule_any_of(ctx: RuleContext, paths: list) -> list:
     if len({len(g) for g in groups}) == 1 and all(len(g) > 1 or g[0].key[:-1] for g in groups):
         problems = []
         for alternatives in zip(*groups):
-            if all(_empty(f.value) for f in alternatives):
+            if all(empty(f.value) for f in alternatives):
                 problems.append(_missing_all(alternatives, paths))
         return problems
-    if all(_empty(f.value) for group in groups for f in group):
+    if all(empty(f.value) for group in groups for f in group):
         return [_missing_all([group[0] for group in groups], paths)]
     return []
 
 
 def _missing_all(alternatives, paths: list) -> Problem:
     names = " หรือ ".join(f.field.label for f in alternatives)
-    return _problem(alternatives[0], f"ยังไม่มี{names} (ต้องมีอย่างน้อยหนึ่งอย่าง)", f"none of {', '.join(paths)} is written",
-                    f"เพิ่มช่อง {' หรือ '.join(p.split('.')[-1] for p in paths)}", f"add {' or '.join(p.split('.')[-1] for p in paths)}")
+    return problem_at(alternatives[0], f"ยังไม่มี{names} (ต้องมีอย่างน้อยหนึ่งอย่าง)", f"none of {', '.join(paths)} is written",
+                      f"เพิ่มช่อง {' หรือ '.join(p.split('.')[-1] for p in paths)}",
+                      f"add {' or '.join(p.split('.')[-1] for p in paths)}")
+
+
+def _is_local(ctx: RuleContext) -> bool:
+    kind = ctx.site.settings.get("agency_kind")
+    return agency_words(kind.key if kind else "other").get("local") == "true"
 
 
 def rule_includes(ctx: RuleContext, args: dict) -> list:
-    """A choice field's values include each of the required choices (the chief and the deputies...)."""
+    """A choice field's values include each of the required choices (the chief and the deputies...).
+
+    With `local_only`, only a local administration (อปท.) is held to it (its permanent-side executives).
+    """
+    if args.get("local_only") == "true" and not _is_local(ctx):
+        return []
     found = find(ctx, args["field"])
     have = {f.value.key for f in found if f.value is not None}
     choices, place = field_at(ctx, args["field"]).choices, anchor(ctx, args["field"])
@@ -207,11 +82,31 @@ def rule_includes(ctx: RuleContext, args: dict) -> list:
     for value in args["values"]:
         if value not in have:
             label = choices.get(value, value)
-            problems.append(_problem(place, f"ยังไม่มี '{label}' ({args['field'].split('.')[-1]}: {value})",
+            problems.append(problem_at(place, f"ยังไม่มี '{label}' ({args['field'].split('.')[-1]}: {value})",
                                      f"no entry with {args['field'].split('.')[-1]}: {value} ({label})",
                                      f"เพิ่มรายการที่มี {args['field'].split('.')[-1]}: {value}",
                                      f"add an entry with {args['field'].split('.')[-1]}: {value}"))
     return problems
+
+
+def _matches(entry: dict, where: dict) -> bool:
+    for name, wanted in where.items():
+        value = entry.get(name)
+        written = value.key if hasattr(value, "key") else str(value).lower() if isinstance(value, bool) else value
+        if written not in (wanted if isinstance(wanted, list) else [wanted]):
+            return False
+    return True
+
+
+def rule_any_entry(ctx: RuleContext, args: dict) -> list:
+    """At least one entry of a list has every value asked for (an online channel kept for corruption complaints)."""
+    entries = [f.value for f in find(ctx, args["field"]) if isinstance(f.value, dict)]
+    if any(_matches(entry, args["where"]) for entry in entries):
+        return []
+    wanted = "  ".join(f"{name}: {' หรือ '.join(v) if isinstance(v, list) else v}" for name, v in args["where"].items())
+    wanted_en = "  ".join(f"{name}: {' or '.join(v) if isinstance(v, list) else v}" for name, v in args["where"].items())
+    return [problem_at(anchor(ctx, args["field"]), args["th"], args["en"], f"เพิ่มรายการที่มี  {wanted}",
+                       f"add an entry with  {wanted_en}")]
 
 
 def rule_in_fiscal_year(ctx: RuleContext, args: dict) -> list:
@@ -228,12 +123,12 @@ def rule_in_fiscal_year(ctx: RuleContext, args: dict) -> list:
         single = found[0]
         if single.value is None:
             return rule_present(ctx, [args["field"]])
-        return [_problem(single, f"{single.field.label} {thai.format_date(single.value)} ไม่อยู่ใน{span_th}",
+        return [problem_at(single, f"{single.field.label} {thai.format_date(single.value)} ไม่อยู่ใน{span_th}",
                          f"{args['field']} {single.value.isoformat()} CE is not in fiscal year {ctx.fiscal_year}", *hint)]
     place = anchor(ctx, args["field"])
     latest = f" (ล่าสุด {thai.format_date(max(dates))})" if dates else ""
     latest_en = f" (latest {max(dates).isoformat()} CE)" if dates else ""
-    return [_problem(place, f"ยังไม่มี{spaced(place.field.label)}ที่ลงวันที่ใน{span_th}{latest}",
+    return [problem_at(place, f"ยังไม่มี{spaced(place.field.label)}ที่ลงวันที่ใน{span_th}{latest}",
                      f"nothing in {args['field'].split('.')[0]} is dated in fiscal year {ctx.fiscal_year}{latest_en}", *hint)]
 
 
@@ -251,7 +146,7 @@ def rule_fiscal_year(ctx: RuleContext, args: dict) -> list:
     if not written:
         return rule_present(ctx, [args["field"]])
     f = written[0]
-    return [_problem(f, f"{f.field.label}เป็นของปีงบประมาณ {f.value} แต่ต้องเป็น {expected}",
+    return [problem_at(f, f"{f.field.label}เป็นของปีงบประมาณ {f.value} แต่ต้องเป็น {expected}",
                      f"{f.field.en}: this is for fiscal year {f.value}, but it must be {expected}",
                      f"ใช้เอกสารของปีงบประมาณ {expected} แล้วแก้ช่อง {args['field'].split('.')[-1]} เป็น {expected}",
                      f"publish the fiscal year {expected} document and write {expected}")]
@@ -271,11 +166,12 @@ def rule_covers(ctx: RuleContext, args: dict) -> list:
     a, b = spans[0]
     if a.value <= ctx.fiscal_year <= b.value:  # it covers the year but spans too few years
         years = b.value - a.value + 1
-        return [_problem(a, f"แผนช่วงปี {a.value}–{b.value} ครอบคลุมเพียง {years} ปี แต่ต้องเป็นแผนหลายปี (อย่างน้อย {span + 1} ปี)",
+        return [problem_at(a, f"แผนช่วงปี {a.value}–{b.value} ครอบคลุมเพียง {years} ปี แต่ต้องเป็นแผนหลายปี (อย่างน้อย {span + 1} ปี)",
                          f"the plan for {a.value}–{b.value} spans {years} year(s); it must span at least {span + 1} years",
                          "เผยแพร่แผนพัฒนาหลายปี (เช่น แผนพัฒนาท้องถิ่น 5 ปี) แล้วแก้ปีแรกและปีสุดท้าย",
                          "publish the multi-year plan and correct its first and last year")]
-    return [_problem(a, f"แผนช่วงปี {a.value}–{b.value} ไม่ครอบคลุมปีงบประมาณ {ctx.fiscal_year}",
+    wrong = b if b.value < ctx.fiscal_year else a  # the end that leaves the year out
+    return [problem_at(wrong, f"แผนช่วงปี {a.value}–{b.value} ไม่ครอบคลุมปีงบประมาณ {ctx.fiscal_year}",
                      f"the plan for {a.value}–{b.value} does not cover fiscal year {ctx.fiscal_year}",
                      f"เผยแพร่แผนที่ครอบคลุมปี {ctx.fiscal_year} แล้วแก้ปีแรกและปีสุดท้ายของแผน",
                      f"publish a plan covering {ctx.fiscal_year} and correct its first and last year")]
@@ -300,7 +196,7 @@ def rule_as_of(ctx: RuleContext, args: dict) -> list:
         return rule_present(ctx, [args["field"]])
     if value >= needed:
         return []
-    return [_problem(found[0], f"ข้อมูล ณ วันที่ {thai.format_date(value)} ยังไม่ถึง {thai.format_date(needed)}",
+    return [problem_at(found[0], f"ข้อมูล ณ วันที่ {thai.format_date(value)} ยังไม่ถึง {thai.format_date(needed)}",
                      f"the data is as of {value.isoformat()} CE, before {needed.isoformat()} CE",
                      f"ปรับข้อมูลให้เป็นข้อมูล ณ วันที่ {thai.format_date(needed)} หรือหลังจากนั้น",
                      f"bring it up to {needed.isoformat()} CE or later")]
@@ -311,23 +207,37 @@ def rule_months(ctx: RuleContext, args: dict) -> list:
     entries = [f for f in find(ctx, args["field"]) if isinstance(f.value, dict)]
     by_month = {f.value["month"]: f for f in entries if f.value.get("month")}
     record = ctx.model.kinds[ctx.entry.item.kind].record
-    list_found = _Found(None, record.sub(args["field"]), (args["field"],), ctx.entry.source, ctx.entry.doc)
+    list_found = Found(None, record.sub(args["field"]), (args["field"],), ctx.entry.source, ctx.entry.doc)
     first_half = thai.fiscal_months(ctx.fiscal_year)[:FIRST_HALF]
     problems = []
     for month in due_months(ctx.fiscal_year, ctx.as_of):
         severity = ERROR if month in first_half else WARNING
         if month not in by_month:
-            problem = _problem(list_found, f"ยังไม่มีข้อมูล{args['topic_th']}เดือน{thai.format_month(month)}",
-                               f"no {args['topic_en']} data for the month {month.iso} (BE) yet",
-                               f"เพิ่มเดือนนี้ในช่อง {args['field']}:  - month: {month.iso}",
-                               f"add the month to {args['field']}:  - month: {month.iso}")
-            problems.append(_with_severity(problem, severity))
+            problems.append(_with_severity(_missing_month(month, entries, list_found, args), severity))
         elif args.get("rows") and not by_month[month].value.get(args["rows"]) and not by_month[month].value.get(args["none"]):
-            problem = _problem(by_month[month], f"ไม่มีรายการ และไม่ได้ระบุว่าเดือนนี้ไม่มีการ{args['topic_th']}",
+            problem = problem_at(by_month[month], f"ไม่มีรายการ และไม่ได้ระบุว่าเดือนนี้ไม่มีการ{args['topic_th']}",
                                f"{month.iso}: no rows and not marked as a month without {args['topic_en']}",
                                f"เพิ่มรายการ หรือเขียน {args['none']}: true", f"add rows, or write {args['none']}: true")
             problems.append(_with_severity(problem, severity))
     return problems
+
+
+def _missing_month(month: thai.Month, entries: list, list_found: Found, args: dict) -> Problem:
+    """A missing month, pointed at where it belongs: before the first later month written, else after the last one."""
+    dated = [replace(f, where_th="", where_en="") for f in entries if isinstance(f.value.get("month"), thai.Month)]
+    later = [f for f in dated if f.value["month"] > month]
+    th = f"ยังไม่มีข้อมูล{args['topic_th']}เดือน{thai.format_month(month)}"
+    en = f"no {args['topic_en']} data for the month {month.iso} (BE) yet"
+    if later:
+        before = later[0].value["month"]
+        return problem_at(later[0], th, en, f"เพิ่มเดือนนี้ก่อนเดือน{thai.format_month(before)} (บรรทัดนี้):  - month: {month.iso}",
+                          f"add the month before {before.iso} (this line):  - month: {month.iso}")
+    if dated:
+        after = dated[-1].value["month"]
+        return problem_at(dated[-1], th, en, f"เพิ่มเดือนนี้ต่อจากเดือน{thai.format_month(after)}:  - month: {month.iso}",
+                          f"add the month after {after.iso}:  - month: {month.iso}")
+    return problem_at(list_found, th, en, f"เพิ่มเดือนนี้ในช่อง {args['field']}:  - month: {month.iso}",
+                      f"add the month to {args['field']}:  - month: {month.iso}")
 
 
 def _with_severity(problem: Problem, severity: str) -> Problem:
@@ -345,7 +255,7 @@ def rule_sums(ctx: RuleContext, args: dict) -> list:
         if entry[args["total"]] != sum(parts):
             labels = " + ".join(f"{found.field.sub(n).label} {entry[n]}" for n in args["parts"])
             total_label = found.field.sub(args["total"]).label
-            problems.append(_problem(found, f"{total_label} {entry[args['total']]} ไม่เท่ากับ {labels}",
+            problems.append(problem_at(found, f"{total_label} {entry[args['total']]} ไม่เท่ากับ {labels}",
                                      f"{args['total']} {entry[args['total']]} is not {' + '.join(map(str, parts))}",
                                      f"แก้ให้ {args['total']} = {' + '.join(args['parts'])}",
                                      f"make {args['total']} = {' + '.join(args['parts'])}"))
@@ -359,7 +269,7 @@ def rule_summary(ctx: RuleContext, args: dict) -> list:
     sections = text.count("มาตรา")
     if sections <= int(args.get("max_sections", "12")):
         return []
-    return [_problem(found, f"ข้อความมีคำว่า 'มาตรา' {sections} ครั้ง ดูเหมือนคัดลอกกฎหมายทั้งฉบับ",
+    return [problem_at(found, f"ข้อความมีคำว่า 'มาตรา' {sections} ครั้ง ดูเหมือนคัดลอกกฎหมายทั้งฉบับ",
                      f"the text cites 'มาตรา' {sections} times: it looks like the statute pasted whole",
                      "สรุปอำนาจหน้าที่เป็นข้อความของหน่วยงานเอง และอ้างถึงมาตราเท่าที่จำเป็น",
                      "summarise the powers and duties in your own words, citing only the key sections")]
@@ -371,12 +281,12 @@ def rule_file_types(ctx: RuleContext, args: dict) -> list:
     if any(getattr(f.value, "ext", "") in args["ext"] for f in found):
         return []
     kinds = ", ".join(args["ext"])
-    return [_problem(anchor(ctx, args["field"]), f"ยังไม่มีไฟล์ชนิด {kinds}", f"no {kinds} file yet",
+    return [problem_at(anchor(ctx, args["field"]), f"ยังไม่มีไฟล์ชนิด {kinds}", f"no {kinds} file yet",
                      f"แนบไฟล์ {kinds} ในช่อง {args['field'].split('.')[0]}", f"attach one file of: {kinds}")]
 
 
 RULES = {
-    "present": rule_present, "any_of": rule_any_of, "includes": rule_includes,
+    "present": rule_present, "any_of": rule_any_of, "includes": rule_includes, "any_entry": rule_any_entry,
     "in_fiscal_year": rule_in_fiscal_year, "fiscal_year": rule_fiscal_year, "covers": rule_covers,
     "as_of": rule_as_of, "months": rule_months, "sums": rule_sums, "summary": rule_summary,
     "file_types": rule_file_types,

@@ -96,6 +96,11 @@ def format_date(day: date, digits: str = "arabic") -> str:
     return with_digits(text, digits)
 
 
+def be_iso(day: date) -> str:
+    """A date as clerks write it in content files: Buddhist-era YYYY-MM-DD (2567-10-01)."""
+    return f"{day.year + BE_OFFSET:04d}-{day.month:02d}-{day.day:02d}"
+
+
 def format_date_short(day: date, digits: str = "arabic") -> str:
     """1 ต.ค. 2567"""
     text = f"{day.day} {MONTHS_ABBR[day.month - 1]} {day.year + BE_OFFSET}"

@@ -19,7 +19,7 @@ from . import markup
 from .attachments import AttachmentCache
 from .content import Inventory, load_body, load_news, load_yaml, shown
 from .fields import Reader, check_record
-from .framework import framework_file, load_framework
+from .framework import agency_words, framework_file, load_framework, worded
 from .bodies import Bodies
 from .depend import digest
 from .memo import NO_MEMO
@@ -68,6 +68,8 @@ class _Checking:
     bodies: object = None
     #: news file -> its Markdown's local links, for the link check at the end of the stage
     news_links: dict = None
+    #: the words for the agency's chief, council… in the framework's texts (data/agency-kinds.yaml)
+    words: dict = None
 
 
 def _rendered_body(file: Path, project: Path) -> tuple:
@@ -116,7 +118,9 @@ def _year_sites(inventory: Inventory, ctx: _Checking) -> dict:
     years = sorted({year for year, _ in inventory.items}, reverse=True)
     result = {}
     for year in years:
-        framework = ctx.memo.get("framework", framework_file(year), lambda: load_framework(year))
+        framework = ctx.memo.get(f"framework {year}", framework_file(year, ctx.project),
+                                 lambda: load_framework(year, ctx.project))
+        framework = worded(framework, ctx.words)
         items = {
             code: _item_page(year, item, inventory.items.get((year, code), {}), ctx)
             for code, item in framework.items.items()
@@ -180,7 +184,7 @@ def _check_post(file: Path, ctx: _Checking) -> tuple:
         return None, problems, links, tuple(named.names)
     body = Body(str(file), loaded.body_line, digest(loaded.body))
     post = NewsPost(slug, values["title"], values["date"], values["summary"] or "", values["image"],
-                    values["image_alt"] or "", values["documents"], body, loaded.body_path)
+                    values["image_alt"] or "", values["documents"], body, loaded.body_path, loaded.doc.mark(("date",)))
     return post, problems, links, tuple(named.names)
 
 
@@ -254,6 +258,8 @@ def validate(inventory: Inventory, model: Model, content: Path, project: Path, b
     settings, settings_doc = None, None
     if inventory.site_file is not None:
         settings, settings_doc = _check_file(model.site, inventory.site_file, content, project, attach, problems, memo)
+    kind = (settings or {}).get("agency_kind")
+    ctx.words = agency_words(kind.key if kind else "other")
     years = _year_sites(inventory, ctx)
     news = _news_posts(inventory.news, ctx)
     news.sort(key=lambda post: (post.date, post.slug), reverse=True)

