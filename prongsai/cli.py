@@ -240,7 +240,7 @@ def _item_file_hint(importer: str, text: str, paths: Paths) -> str:
     months = [thai.parse_be_month(m) for m in re.findall(r"month: (\d{4}-\d{2})", text)]
     years = existing_years(paths.content)
     year = max((m.fiscal_year for m in months), default=None) or (years[-1] if years else thai.fiscal_year_of(date.today()))
-    code = item_code_for(KINDS[importer], framework_for(year)) or "O?"
+    code = item_code_for(KINDS[importer], framework_for(year, paths.project)) or "O?"
     return f"{shown(paths.content, paths.project)}/ita/{year}/{code}.yaml"
 
 

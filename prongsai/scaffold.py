@@ -121,7 +121,7 @@ def plan_new_year(model: Model, content: Path, fiscal_year: int, framework: Fram
     """What new_year would write, item by item, without writing anything (the workbench shows it first)."""
     framework = framework or load_framework(fiscal_year)
     previous = content / "ita" / str(fiscal_year - 1)
-    old_items = {i.kind: i for i in _framework_before(fiscal_year).items.values()} if previous.is_dir() else {}
+    old_items = {i.kind: i for i in load_framework(fiscal_year - 1).items.values()} if previous.is_dir() else {}
     steps = []
     for item in framework.items.values():
         old = old_items.get(item.kind)
@@ -131,12 +131,6 @@ def plan_new_year(model: Model, content: Path, fiscal_year: int, framework: Fram
         else:
             steps.append(Step(item, "stub"))
     return steps
-
-
-def _framework_before(fiscal_year: int) -> Framework:
-    known = available_years()
-    return load_framework(fiscal_year - 1 if fiscal_year - 1 in known else max(y for y in known if y < fiscal_year)
-                          if any(y < fiscal_year for y in known) else min(known))
 
 
 def _item_file(folder: Path, code: str) -> Path | None:

@@ -14,7 +14,7 @@ import difflib
 import tornado.web
 
 from .. import markup
-from ..framework import normalise_code
+from ..framework import FrameworkMissing, normalise_code, usable_years
 from . import editing, forms
 from .app import BaseHandler
 from .checking import Checked
@@ -50,7 +50,7 @@ class FormPage(BaseHandler):
                   body=body, result=result, notice=notice, conflict=conflict, entry_title=forms.entry_title,
                   has_draft=self.bench.store.draft(target.relative) is not None,
                   history=len(self.bench.store.history(target.relative)), new_id=forms.new_id,
-                  provisional=bool(target.year) and is_provisional(target.year))
+                  provisional=bool(target.year) and is_provisional(target.year, self.bench.paths.project))
 
     async def post(self, *args) -> None:
         target = self.target(*args)
@@ -99,7 +99,10 @@ async def _wrapped(future) -> None:
 
 class ItemPage(FormPage):
     def target(self, year: str, code: str) -> editing.Target:
-        framework = framework_for(int(year))
+        try:
+            framework = framework_for(int(year), self.bench.paths.project)
+        except FrameworkMissing:
+            raise tornado.web.HTTPError(404) from None
         item = framework.item_for(normalise_code(code))
         if item is None:
             raise tornado.web.HTTPError(404)
@@ -171,7 +174,9 @@ class RawPage(BaseHandler):
             return editing.settings_target(self.bench.model)
         if len(parts) == 3 and parts[0] == "ita" and parts[1].isdigit():
             code = normalise_code(parts[2].split(".")[0].split("-")[0])
-            item = framework_for(int(parts[1])).item_for(code)
+            if int(parts[1]) not in usable_years(self.bench.paths.project):
+                raise tornado.web.HTTPError(404)
+            item = framework_for(int(parts[1]), self.bench.paths.project).item_for(code)
             if item is not None:
                 target = editing.item_target(self.bench.paths.content, self.bench.model, int(parts[1]), item)
                 if target.relative == relative:

@@ -163,28 +163,28 @@ class NewYear(BaseHandler):
     """Starting a fiscal year: the plan first (what carries over, what starts empty), then, on request, the files."""
 
     def _year(self) -> int:
-        text = thai.to_arabic_digits(self.get_argument("year", "") or "")
-        if not text.isdigit() or not thai.BE_YEAR_MIN <= int(text) <= thai.BE_YEAR_MAX:
+        text = thai.to_arabic_digits(self.get_argument("year", "") or "").strip()
+        if not text.isdigit() or not can_build(int(text), self.bench.paths.project):
             raise tornado.web.HTTPError(404)
         return int(text)
 
     def get(self) -> None:
         year = self._year()
-        plan = plan_new_year(self.bench.model, self.bench.paths.content, year, framework_for(year))
-        self.page("newyear.html", year=year, plan=plan, provisional=is_provisional(year), buildable=can_build(year),
+        plan = plan_new_year(self.bench.model, self.bench.paths.content, year, framework_for(year, self.bench.paths.project))
+        self.page("newyear.html", year=year, plan=plan, provisional=is_provisional(year, self.bench.paths.project), buildable=can_build(year, self.bench.paths.project),
                   error="")
 
     async def post(self) -> None:
         year = self._year()
-        framework = framework_for(year)
-        if not can_build(year):
+        framework = framework_for(year, self.bench.paths.project)
+        if not can_build(year, self.bench.paths.project):
             raise tornado.web.HTTPError(404)
         try:
             written = new_year(self.bench.model, self.bench.paths.content, year, framework)
         except ScaffoldError as error:
             plan = plan_new_year(self.bench.model, self.bench.paths.content, year, framework)
             self.set_status(409)
-            return self.page("newyear.html", year=year, plan=plan, provisional=is_provisional(year),
+            return self.page("newyear.html", year=year, plan=plan, provisional=is_provisional(year, self.bench.paths.project),
                              buildable=False, error=str(error))
         await asyncio.wrap_future(self.bench.preview.rebuild({str(p) for p in written}))
         self.redirect(f"/?saved=year-{year}")

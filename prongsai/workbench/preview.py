@@ -110,7 +110,8 @@ class LivePreview:
         site = self.site
         if site is None or year not in site.years or code not in site.years[year].items:
             return None
-        return check_item(site.years[year].items[code], site, self.model, today)
+        year_site = site.years[year]
+        return check_item(year_site.items[code], site, self.model, today, due=year_site.framework.oit_opens)
 
     def close(self) -> None:
         self._worker.shutdown(wait=True, cancel_futures=True)

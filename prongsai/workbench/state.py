@@ -1,7 +1,7 @@
 """What the dashboard shows: every fiscal year, every item's state, and links to fix each problem at its field.
 
 Owns the states a clerk sees (ready; what is missing; not written yet; due
-later) read from the readiness check of the last preview build as of today,
+later: readiness.ItemResult.state) from the last preview build as of today,
 each problem's link to its form field (a rule's problem carries a line and
 column, mapped back to a key), and which framework a year uses: its own, or,
 for a year whose criteria are not published yet, the latest one, provisional.
@@ -11,40 +11,29 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 
 from .. import framework as framework_module
 from .. import thai
 from ..problems import ERROR
 from .checking import field_id, placed
 
-#: Periods whose evidence can only be complete late in the fiscal year: not written yet is "due later" meanwhile.
-LATER_PERIODS = {"fiscal_year", "first_half"}
+def is_provisional(year: int, project: Path | None = None) -> bool:
+    """Whether a fiscal year has no published criteria (its framework is the latest known one, provisionally)."""
+    try:
+        return framework_module.load_framework(year, project).provisional_from is not None
+    except framework_module.FrameworkMissing:
+        return True
 
 
-def is_provisional(year: int) -> bool:
-    """Whether a fiscal year has no published criteria in Prongsai (its framework is the latest known one)."""
-    check = getattr(framework_module, "is_provisional", None)
-    if check is not None:
-        return bool(check(year))
-    return year not in framework_module.available_years()
+def framework_for(year: int, project: Path | None = None):
+    """The year's framework (a provisional one for the year after the latest known); FrameworkMissing beyond."""
+    return framework_module.load_framework(year, project)
 
 
-def framework_for(year: int):
-    """The year's framework, or for a provisional year the latest one before it (or the latest known)."""
-    loader = getattr(framework_module, "framework_for", None)
-    if loader is not None:
-        return loader(year)
-    known = framework_module.available_years()
-    if year in known:
-        return framework_module.load_framework(year)
-    earlier = [y for y in known if y < year]
-    return framework_module.load_framework(max(earlier) if earlier else max(known))
-
-
-def can_build(year: int) -> bool:
-    """Whether this version of Prongsai builds a content folder for the year (a provisional year needs the lead's
-    support for provisional frameworks)."""
-    return not is_provisional(year) or hasattr(framework_module, "framework_for")
+def can_build(year: int, project: Path | None = None) -> bool:
+    """Whether Prongsai can build a content folder for the year: it has criteria, or is the year after the latest."""
+    return year in framework_module.usable_years(project)
 
 
 @dataclass(frozen=True)
@@ -105,17 +94,15 @@ def _fixes(result, href: str) -> tuple:
     return tuple(fixes)
 
 
-def _state(result, today: date) -> str:
-    entry = result.entry
-    if result.passed:
-        return "ready"
-    if entry.values is None:
-        fy_end = thai.fiscal_year_end(entry.fiscal_year)
-        return "later" if entry.item.period in LATER_PERIODS and today <= fy_end else "unwritten"
-    return "missing"
+#: readiness.ItemResult.state -> the dashboard's state
+_STATES = {"ready": "ready", "missing": "missing", "not_written": "unwritten", "due_later": "later"}
 
 
-def year_rows(reports: dict, today: date) -> list[YearRow]:
+def _state(result) -> str:
+    return _STATES.get(result.state, "missing")
+
+
+def year_rows(reports: dict, today: date, project: Path | None = None) -> list[YearRow]:
     """Every fiscal year's items with their states, newest year first."""
     rows = []
     current = thai.fiscal_year_of(today)
@@ -125,11 +112,12 @@ def year_rows(reports: dict, today: date) -> list[YearRow]:
         for code, result in report.items.items():
             href = f"/item/{year}/{code}"
             entry = result.entry
-            state = _state(result, today)
+            state = _state(result)
             items.append(ItemRow(code, entry.item.name_th, entry.item.name_en, state, entry.updated,
                                  _fixes(result, href) if state == "missing" else (), href, f"/preview/{entry.path}"))
         counts = {state: sum(1 for row in items if row.state == state) for state in STATES}
-        rows.append(YearRow(year, tuple(items), is_provisional(year), report.ready, year == current, counts))
+        rows.append(YearRow(year, tuple(items), report.year.framework.provisional_from is not None, report.ready,
+                            year == current, counts))
     return rows
 
 
