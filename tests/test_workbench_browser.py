@@ -99,7 +99,9 @@ def test_a_clerks_morning(browser, tmp_path, shots):  # noqa: F811
         assert page.url == running.base + "/"
         assert page.locator("table.items tbody tr").count() >= 28
         assert row_state(page, "O12") == "missing"
-        page.screenshot(path=str(shots / "dashboard.png"), full_page=False)
+        o12 = page.locator("tr:has(a[href='/item/2568/O12'])").bounding_box()
+        page.screenshot(path=str(shots / "dashboard.png"), full_page=True,
+                        clip={"x": 0, "y": 0, "width": 1366, "height": o12["y"] + o12["height"] + 16})
 
         # add an executive with a photo
         page.click("a[href='/item/2568/O2']")
@@ -125,9 +127,11 @@ def test_a_clerks_morning(browser, tmp_path, shots):  # noqa: F811
         assert email_field.get_attribute("aria-invalid") == "true"
         assert "ต้องเป็นอีเมล" in page.locator(f"#f-executives-{before}-email-problems").inner_text()
         assert "นางสาวทดลอง" not in (running.paths.content / "ita/2568/O2.yaml").read_text(encoding="utf-8")
-        page.screenshot(path=str(shots / "form-error.png"), full_page=False)
         # the summary links to the field; fixing it saves
         page.locator(".notice.error a").first.click()
+        assert page.evaluate("document.activeElement.id") == f"f-executives-{before}-email"
+        page.evaluate("window.scrollBy(0, -260)")  # the screenshot shows the entry's other fields above it
+        page.screenshot(path=str(shots / "form-error.png"), full_page=False)
         email_field.fill("rongnayok@dongmueang.go.th")
         page.click("button[value=save]")
         assert page.locator(".notice.ok").is_visible()

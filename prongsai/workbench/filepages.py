@@ -167,7 +167,8 @@ class Import(ItemPage):
         current, _ = self.bench.store.read(target.relative)
         _, changes = merge_text(current or "", text, replace=True)
         imported = yamlio.parse(text, "imported")[0].data
-        self.page("import.html", target=target, problems=problems, preview=imported, token=token, changes=changes, error="")
+        self.page("import.html", target=target, problems=problems, preview=imported, token=token, changes=changes, error="",
+                  columns=_row_fields(target))
 
     async def _apply(self, target, state: Path) -> None:
         token = self.get_body_argument("token", "")
@@ -187,6 +188,13 @@ class Import(ItemPage):
             await self.rebuilt([target.relative])
         file.unlink()
         self.redirect(f"{target.action}?saved=1")
+
+
+def _row_fields(target) -> dict:
+    """{field name: Field} of a month's rows (procurement), for the preview's Thai column heads and choice labels."""
+    months = target.record.sub("months")
+    rows = months.item.sub("rows") if months is not None and months.item.type == "record" else None
+    return {field.name: field for field in rows.item.fields} if rows is not None else {}
 
 
 class Months(ItemPage):
