@@ -45,15 +45,6 @@ def item_code_for(kind: str, framework) -> str | None:
     return next((item.code for item in framework.items.values() if item.kind == kind), None)
 
 
-def _typed(value: object) -> object:
-    """Imported YAML read back (all text) with numbers and months marked Typed, so they stay plain."""
-    if isinstance(value, dict):
-        return {k: _typed(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_typed(v) for v in value]
-    return value
-
-
 def merge_text(item_text: str, imported_text: str, replace: bool = False) -> tuple[str, list[Change]]:
     """The item's text with the imported months merged in, and what happened to each month.
 

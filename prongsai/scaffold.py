@@ -236,14 +236,14 @@ def choose_year(content: Path, asked: int | None, today: date) -> tuple[int, str
                 f"ยังไม่มีปีงบประมาณ {asked} ใน content/ita/ (มี: {', '.join(map(str, years))}) ถ้าจะเริ่มปีใหม่ ให้สั่ง new-year {asked} "
                 f"ซึ่งยกข้อมูลที่ยังเป็นปัจจุบันมาด้วย | there is no fiscal year {asked} in content/ita/; to start it, run "
                 f"new-year {asked}, which carries over what is still current")
-        return asked, f"ปีที่ระบุด้วย --year", "the year given with --year"
+        return asked, "ปีที่ระบุด้วย --year", "the year given with --year"
     if years:
-        return years[-1], (f"ปีล่าสุดที่มีอยู่ใน content/ita/ (ใช้ --year เพื่อเลือกปีอื่นที่มีอยู่ ปีใหม่เริ่มด้วย new-year)"), (
+        return years[-1], "ปีล่าสุดที่มีอยู่ใน content/ita/ (ใช้ --year เพื่อเลือกปีอื่นที่มีอยู่ ปีใหม่เริ่มด้วย new-year)", (
             "the latest year in content/ita/ (--year picks another existing year; a new year starts with new-year)")
     today_year = thai.fiscal_year_of(today)
     known = available_years()
     year = today_year if today_year in known else max([y for y in known if y <= today_year] or known)
-    return year, f"ยังไม่มีปีใดใน content/ita/ จึงใช้ปีงบประมาณของเกณฑ์ที่ใช้อยู่วันนี้", (
+    return year, "ยังไม่มีปีใดใน content/ita/ จึงใช้ปีงบประมาณของเกณฑ์ที่ใช้อยู่วันนี้", (
         "content/ita/ has no year yet, so the fiscal year of today's framework")
 
 

@@ -8,7 +8,7 @@ import io
 import socket
 
 import pytest
-from conftest import pdf_bytes, png_bytes
+from conftest import pdf_bytes
 from PIL import Image
 from workbench_server import Running, sample_project
 
