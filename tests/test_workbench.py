@@ -158,15 +158,32 @@ def test_an_upload_gets_a_safe_thai_name_a_checked_type_and_is_resized_like_the_
     assert fake.status == 415
 
 
+def test_a_deleted_attachment_goes_to_the_trash_and_comes_back(running, client):
+    data = pdf_bytes(1)
+    client.upload("ita/2568/O12.yaml", "documents.file", "old-form.pdf", data)
+    page = client.get("/item/2568/O12").text
+    assert "files/o12/old-form.pdf" in page
+    guard = running.bench.guard
+    answer = client.post("/files/delete", {"_csrf": guard.form_token("/files/delete"), "file": "ita/2568/files/o12/old-form.pdf",
+                                           "back": "/item/2568/O12"})
+    assert answer.status == 302 and not (running.paths.content / "ita/2568/files/o12/old-form.pdf").exists()
+    for refused in ("ita/2568/O12.yaml", "site.yaml", "news/2568-03-05-ngot-phao.md", "../x.pdf"):
+        assert client.post("/files/delete", {"_csrf": guard.form_token("/files/delete"), "file": refused}).status == 404
+    assert (running.paths.content / "ita/2568/O12.yaml").exists()
+    assert client.submit(client.form("/trash")).status == 302
+    assert (running.paths.content / "ita/2568/files/o12/old-form.pdf").read_bytes() == data
+
+
 def test_replacing_a_file_asks_first_and_the_old_one_goes_to_the_trash(running, client):
-    first = client.upload("ita/2568/O12.yaml", "documents.file", "sorkhor.pdf", pdf_bytes(1))
+    one, two = pdf_bytes(1), pdf_bytes(2)
+    first = client.upload("ita/2568/O12.yaml", "documents.file", "sorkhor.pdf", one)
     assert first.status == 200
-    again = client.upload("ita/2568/O12.yaml", "documents.file", "sorkhor.pdf", pdf_bytes(2))
+    again = client.upload("ita/2568/O12.yaml", "documents.file", "sorkhor.pdf", two)
     assert again.status == 409 and again.json()["exists"]
-    assert (running.paths.content / "ita/2568/files/o12/sorkhor.pdf").read_bytes() == pdf_bytes(1)
-    replaced = client.upload("ita/2568/O12.yaml", "documents.file", "sorkhor.pdf", pdf_bytes(2), replace=True)
+    assert (running.paths.content / "ita/2568/files/o12/sorkhor.pdf").read_bytes() == one
+    replaced = client.upload("ita/2568/O12.yaml", "documents.file", "sorkhor.pdf", two, replace=True)
     assert replaced.status == 200
-    assert (running.paths.content / "ita/2568/files/o12/sorkhor.pdf").read_bytes() == pdf_bytes(2)
+    assert (running.paths.content / "ita/2568/files/o12/sorkhor.pdf").read_bytes() == two
     trash = client.get("/trash").text
     assert "ita/2568/files/o12/sorkhor.pdf" in trash
 
@@ -271,7 +288,7 @@ def test_a_new_fiscal_year_lists_what_carries_over_before_writing(running, clien
 PAGES = ["/", "/item/2568/O2", "/settings", "/news", "/news/new", "/trash", "/year/new?year=2570", "/history?file=site.yaml",
          "/raw?file=site.yaml", "/item/2568/O12/import", "/item/2568/O12/months", "/status", "/static/workbench.css",
          "/preview/index.html", "/content/site.yaml", "/no-such-page"]
-ACTIONS = ["/item/2568/O2", "/settings", "/news/new", "/trash", "/year/new", "/history/restore", "/raw", "/markdown",
+ACTIONS = ["/files/delete", "/item/2568/O2", "/settings", "/news/new", "/trash", "/year/new", "/history/restore", "/raw", "/markdown",
            "/upload", "/item/2568/O12/import", "/item/2568/O12/months", "/news/delete/2568-03-05-ngot-phao"]
 
 
@@ -372,3 +389,12 @@ def test_responses_forbid_framing_by_other_sites_and_inline_scripts(running, cli
     headers = client.get("/").headers
     assert "script-src 'self'" in headers["Content-Security-Policy"] and headers["X-Frame-Options"] == "SAMEORIGIN"
     assert headers["Cache-Control"] == "no-store"
+
+
+def test_an_svg_from_content_runs_no_script_in_the_workbenchs_origin(running, client):
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+    (running.paths.content / "images").mkdir(exist_ok=True)
+    (running.paths.content / "images/evil.svg").write_bytes(svg)
+    answer = client.get("/content/images/evil.svg")
+    assert answer.status == 200 and "sandbox" in answer.headers["Content-Security-Policy"]
+    assert answer.headers["X-Content-Type-Options"] == "nosniff"

@@ -164,6 +164,12 @@ class StaticHandler(tornado.web.StaticFileHandler):
         BaseHandler.write_error(self, status_code, **kwargs)
 
 
+    def set_extra_headers(self, path: str) -> None:
+        if not path.lower().endswith((".html", ".css", ".js", ".pdf")):
+            # an SVG or any other file from content/ runs no script in the workbench's origin
+            self.set_header("Content-Security-Policy", "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox")
+
+
 class PreviewHandler(StaticHandler):
     """The built preview site, as a citizen will see it (never cached: it changes after every save)."""
 

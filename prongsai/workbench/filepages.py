@@ -236,7 +236,38 @@ class Months(ItemPage):
         self.redirect(f"{target.action}/months?done={month}")
 
 
+class FileDelete(BaseHandler):
+    """An attachment moved to the trash (never a content file: items, settings and posts have their own forms)."""
+
+    async def post(self) -> None:
+        relative = self.get_body_argument("file", "")
+        back = self.get_body_argument("back", "/")
+        try:
+            self.bench.store.path(relative)
+        except Outside:
+            raise tornado.web.HTTPError(404) from None
+        if relative.endswith((".yaml", ".yml", ".md")) or "/files/" not in f"/{relative}" and not relative.startswith(
+                ("images/", "news/images/", "news/files/")):
+            raise tornado.web.HTTPError(404)
+        try:
+            self.bench.store.trash(relative)
+        except FileNotFoundError:
+            raise tornado.web.HTTPError(404) from None
+        await asyncio.wrap_future(self.bench.preview.rebuild({str(self.bench.paths.content / relative)}))
+        self.redirect((back if back.startswith("/") and not back.startswith("//") else "/") + "?saved=deleted")
+
+
+def item_files(content: Path, target) -> list[tuple[str, str, int]]:
+    """(path under content/, path as the YAML writes it, size) of every file in the item's own files/ folder."""
+    if target.item is None:
+        return []
+    folder = content / "ita" / str(target.year) / "files" / target.item.slug
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")) if folder.is_dir() else []
+    return [(p.relative_to(content).as_posix(), p.relative_to(folder.parent.parent).as_posix(), p.stat().st_size) for p in files]
+
+
 ROUTES = [
+    (r"/files/delete", FileDelete),
     (r"/upload", Upload),
     (r"/item/(\d{4})/([Oo]\d{1,2})/import", Import),
     (r"/item/(\d{4})/([Oo]\d{1,2})/months", Months),

@@ -47,7 +47,10 @@ class FormPage(BaseHandler):
         result = None
         if target.item is not None:
             result = self.bench.preview.item_result(target.year, target.item.code, self.bench.today())
+        from .filepages import item_files
+
         self.page("form.html", status, target=target, controls=controls, checked=checked, version=opened.version,
+                  files=item_files(self.bench.paths.content, target),
                   body=body, result=result, notice=notice, conflict=conflict, entry_title=forms.entry_title,
                   has_draft=self.bench.store.draft(target.relative) is not None,
                   history=len(self.bench.store.history(target.relative)), new_id=forms.new_id,
