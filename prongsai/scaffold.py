@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from . import thai
-from .framework import Framework, Item, available_years, load_framework
+from .framework import Framework, Item, load_framework, usable_years
 from .schema import Field, Kind, Model
 
 #: Kinds whose content stays true from one fiscal year to the next (period "current"): copied by new-year.
@@ -241,7 +241,7 @@ def choose_year(content: Path, asked: int | None, today: date) -> tuple[int, str
         return years[-1], "ปีล่าสุดที่มีอยู่ใน content/ita/ (ใช้ --year เพื่อเลือกปีอื่นที่มีอยู่ ปีใหม่เริ่มด้วย new-year)", (
             "the latest year in content/ita/ (--year picks another existing year; a new year starts with new-year)")
     today_year = thai.fiscal_year_of(today)
-    known = available_years()
+    known = usable_years()  # with the year after the latest framework, provisional
     year = today_year if today_year in known else max([y for y in known if y <= today_year] or known)
     return year, "ยังไม่มีปีใดใน content/ita/ จึงใช้ปีงบประมาณของเกณฑ์ที่ใช้อยู่วันนี้", (
         "content/ita/ has no year yet, so the fiscal year of today's framework")

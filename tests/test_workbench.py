@@ -13,6 +13,7 @@ from PIL import Image
 from workbench_server import Running, sample_project
 
 from prongsai import yamlio
+from prongsai.sheets import workbook_bytes
 
 
 @pytest.fixture
@@ -219,9 +220,7 @@ def procurement_sheet(month_label: str, rows: list) -> bytes:
                   "ราคากลาง", "ราคาที่ตกลงซื้อหรือจ้าง", "รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก", "เลขที่โครงการ", "วันที่ลงนามในสัญญา"])
     for row in rows:
         sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 GOOD_ROW = [1, "ซื้อวัสดุสำนักงาน", 12000, "งบประมาณรายจ่ายประจำปี", "สิ้นสุดระยะสัญญา", "เฉพาะเจาะจง", 12000, 11500, "ร้านดงเมืองพาณิชย์",

@@ -103,16 +103,14 @@ def test_import_into_a_broken_item_file_writes_nothing_and_says_so(tmp_path):
 
 
 def complaints_sheet(month: str) -> bytes:
-    import io
-
     from openpyxl import Workbook
+
+    from prongsai.sheets import workbook_bytes
 
     book = Workbook()
     book.active.append(["เดือน", "จำนวนเรื่องร้องเรียนทั้งหมด", "ดำเนินการแล้วเสร็จ", "อยู่ระหว่างดำเนินการ"])
     book.active.append([month, 1, 1, 0])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 def test_the_import_hint_names_the_item_file_of_the_kind_in_that_years_framework(tmp_path):
@@ -173,12 +171,12 @@ def test_new_in_a_project_with_no_year_uses_todays_framework_and_says_so(tmp_pat
     from datetime import date
 
     from prongsai import thai
-    from prongsai.framework import available_years
+    from prongsai.framework import usable_years
 
     write_files(tmp_path / "content", {"site.yaml": MINIMAL_SITE_YAML})
     result = run(tmp_path, "new", "O1")
     assert result.returncode == 0, result.stderr
     today = thai.fiscal_year_of(date.today())
-    expected = today if today in available_years() else max(y for y in available_years() if y <= today)
+    expected = today if today in usable_years() else max(y for y in usable_years() if y <= today)
     assert f"ปีงบประมาณ {expected}: ยังไม่มีปีใดใน content/ita/" in result.stdout
     assert (tmp_path / f"content/ita/{expected}/O1.yaml").is_file()
