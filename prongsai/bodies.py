@@ -67,7 +67,8 @@ class Bodies:
         if kept is not None:
             warnings, links = json.loads(kept)
             return [Problem(*w) for w in warnings], [tuple(link) for link in links]
-        warnings, links = markup.find_unsafe(text, path, first_line), markup.local_links(text)
+        # a post's text starts below its front matter: both count lines from there
+        warnings, links = markup.find_unsafe(text, path, first_line), markup.local_links(text, first_line)
         self.checked.append((key, json.dumps([[dataclasses.astuple(w) for w in warnings], links], ensure_ascii=False)))
         return warnings, links
 

@@ -11,7 +11,11 @@ while rendering, depend.py), the file's size and modification time as
 written, and its search-index line; a page is reused only when all of these
 still hold. Deleting the folder is always safe: the next build is a cold one.
 SQLite (in Python's standard library) gives atomic commits, so an interrupted
-build leaves the cache as it was.
+build leaves the cache as it was. A damaged cache (a garbled file, a half copy)
+is set aside as cache.sqlite3.damaged and the build goes on without it, so the
+next build starts a new one; a cache that cannot be written (a read-only
+project folder, a full disk) is left alone and the build goes on without it.
+Either way the clerk is told once (`notices`), and the output is the same.
 """
 
 from __future__ import annotations
@@ -51,81 +55,169 @@ class Output:
     line: str
 
 
+#: SQLite's result codes for a file that is not a database, or a damaged one
+_DAMAGED = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def _is_damage(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)  # Python 3.11+
+    if code is not None:
+        return code & 0xFF in _DAMAGED
+    text = str(error).lower()
+    return "malformed" in text or "not a database" in text
+
+
 class Cache:
     """The cache of one project; `Cache(None)` keeps nothing (a build with --no-cache)."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
         self._db, self._pid, self._reader = None, os.getpid(), None
+        #: said to the clerk after the build: the cache was damaged, or could not be written
+        self.notices: list = []
         if folder is None:
             return
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            self._db = sqlite3.connect(folder / "cache.sqlite3", timeout=30)
-            # Write-ahead logging: render processes read while this one writes, and nobody waits.
-            self._db.execute("PRAGMA journal_mode=WAL")
-            for statement in _SCHEMA:
-                self._db.execute(statement)
-        except (OSError, sqlite3.Error):  # a read-only project folder, a damaged file: build without the cache
-            self.folder, self._db = None, None
+            self._open()
+        except sqlite3.Error as error:
+            if not _is_damage(error):
+                self._give_up(error)
+                return
+            self._close_all()
+            self._set_aside()
+            try:
+                self._open()
+            except (OSError, sqlite3.Error) as again:
+                self._give_up(again)
+        except OSError as error:
+            self._give_up(error)
+
+    @property
+    def file(self) -> Path:
+        return self.folder / "cache.sqlite3"
+
+    def _open(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._db = sqlite3.connect(self.file, timeout=30)
+        # Write-ahead logging: render processes read while this one writes, and nobody waits.
+        self._db.execute("PRAGMA journal_mode=WAL")
+        for statement in _SCHEMA:
+            self._db.execute(statement)
+
+    def _failed(self, error: sqlite3.Error) -> None:
+        """A damaged cache is set aside and a new one started at once (what this build makes is kept for the next);
+        any other failure (a full disk, a lock held too long) ends the use of the cache for this build."""
+        self._close_all()
+        if not _is_damage(error):
+            self._give_up(error)
+            return
+        self._set_aside()
+        try:
+            self._open()
+        except (OSError, sqlite3.Error) as again:
+            self._give_up(again)
+
+    def _give_up(self, error: Exception) -> None:
+        self._close_all()
+        if not self.notices:
+            self.notices.append(f"ใช้แคช {self.file} ไม่ได้ ({error}) จึงสร้างโดยไม่ใช้แคช ผลลัพธ์เหมือนกันแต่ช้ากว่า | "
+                                f"cannot use the build cache {self.file} ({error}): built without it (same output, slower)")
+
+    def _close_all(self) -> None:
+        for db in (self._db, self._reader[1] if self._reader and self._reader[0] == os.getpid() else None):
+            if db is not None:
+                try:
+                    db.close()
+                except sqlite3.Error:
+                    pass
+        self._db, self._reader = None, None
+
+    def _set_aside(self) -> None:
+        """Move a damaged cache out of the way (kept for whoever wants to look at it): the next build starts afresh."""
+        try:
+            os.replace(self.file, self.file.with_name("cache.sqlite3.damaged"))
+            for extra in ("-wal", "-shm"):
+                Path(str(self.file) + extra).unlink(missing_ok=True)
+        except OSError as error:
+            self._give_up(error)
+            return
+        self.notices.append(f"แคชของการสร้างเว็บไซต์เสียหาย จึงย้ายไปไว้ที่ {self.file}.damaged และสร้างใหม่ "
+                            f"(ครั้งนี้ช้ากว่าปกติ ผลลัพธ์เหมือนเดิม) | the build cache was damaged: it was set aside as "
+                            f"{self.file}.damaged and is made anew (this build is slower; the output is the same)")
 
     def read(self, table: str, column: str, key: bytes) -> object:
         """One value by key, from this process or from a render process forked from it (which opens its own
         connection: a connection must not cross a fork); None when it is not there."""
-        if self._db is None:
+        if self._db is None and os.getpid() == self._pid:
             return None
-        if os.getpid() == self._pid:
-            db = self._db
-        else:
-            if self._reader is None or self._reader[0] != os.getpid():
-                self._reader = (os.getpid(), sqlite3.connect(self.folder / "cache.sqlite3", timeout=30))
-            db = self._reader[1]
         try:
+            if os.getpid() == self._pid:
+                db = self._db
+            else:
+                if self.folder is None:
+                    return None
+                if self._reader is None or self._reader[0] != os.getpid():
+                    self._reader = (os.getpid(), sqlite3.connect(self.file, timeout=30))
+                db = self._reader[1]
             row = db.execute(f"SELECT {column} FROM {table} WHERE key = ?", (key,)).fetchone()
-        except sqlite3.OperationalError:  # locked or unreadable: the value is made again
+        except sqlite3.Error as error:  # locked, unreadable or damaged: the value is made again
+            if os.getpid() == self._pid:
+                self._failed(error)
             return None
         return row[0] if row else None
 
+    def _write(self, statement: str, rows: list) -> None:
+        if self._db is None:
+            return
+        try:
+            self._db.executemany(statement, rows)
+        except sqlite3.Error as error:
+            self._failed(error)
+
     def keep(self, made: list, checked: list) -> None:
         """Keep converted bodies [(key, html)] and checked texts [(key, JSON)]."""
-        if self._db is not None:
-            self._db.executemany("INSERT OR REPLACE INTO bodies VALUES (?, ?)", made)
-            self._db.executemany("INSERT OR REPLACE INTO checks VALUES (?, ?)", checked)
+        self._write("INSERT OR REPLACE INTO bodies VALUES (?, ?)", made)
+        self._write("INSERT OR REPLACE INTO checks VALUES (?, ?)", checked)
 
     def remember(self, key: bytes, compute: Callable[[], object]) -> object:
         """compute(), or what it returned last time under the same key."""
-        if self._db is None:
-            return compute()
         found = self.read("kept", "value", key)
         if found is not None:
-            return pickle.loads(found)
+            try:
+                return pickle.loads(found)
+            except Exception:  # noqa: BLE001 - any garbled value is made again: the cache is only ever a shortcut
+                pass
         value = compute()
-        self._db.execute("INSERT OR REPLACE INTO kept VALUES (?, ?)", (key, pickle.dumps(value, protocol=4)))
+        self._write("INSERT OR REPLACE INTO kept VALUES (?, ?)", [(key, pickle.dumps(value, protocol=4))])
         return value
 
     def outputs(self, folder: str) -> dict:
         """{site path: Output} of the last build into an output folder."""
         if self._db is None:
             return {}
-        rows = self._db.execute("SELECT path, inputs, uses, size, mtime, line FROM outputs WHERE folder = ?", (folder,))
-        return {row[0]: Output(row[0], row[1], tuple(json.loads(row[2])), row[3], row[4], row[5] or "") for row in rows}
+        try:
+            rows = self._db.execute("SELECT path, inputs, uses, size, mtime, line FROM outputs WHERE folder = ?",
+                                    (folder,)).fetchall()
+            return {row[0]: Output(row[0], row[1], tuple(json.loads(row[2])), row[3], row[4], row[5] or "") for row in rows}
+        except (sqlite3.Error, ValueError, TypeError) as error:
+            self._failed(error if isinstance(error, sqlite3.Error) else sqlite3.DatabaseError("malformed record"))
+            return {}
 
     def record_outputs(self, folder: str, outputs: list[Output]) -> None:
         """Replace the record of the last build into `folder` with this one."""
-        if self._db is None:
-            return
-        self._db.execute("DELETE FROM outputs WHERE folder = ?", (folder,))
-        self._db.executemany("INSERT INTO outputs VALUES (?, ?, ?, ?, ?, ?, ?)",
-                             [(folder, o.path, o.inputs, json.dumps(list(o.uses)), o.size, o.mtime, o.line) for o in outputs])
+        self._write("DELETE FROM outputs WHERE folder = ?", [(folder,)])
+        self._write("INSERT INTO outputs VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [(folder, o.path, o.inputs, json.dumps(list(o.uses)), o.size, o.mtime, o.line) for o in outputs])
 
     def commit(self) -> None:
         if self._db is not None:
-            self._db.commit()
+            try:
+                self._db.commit()
+            except sqlite3.Error as error:
+                self._failed(error)
 
     def close(self) -> None:
-        if self._db is not None:
-            self._db.close()
-            self._db = None
+        self._close_all()
 
 
 def cache_folder(project: Path) -> Path:

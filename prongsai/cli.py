@@ -1,29 +1,32 @@
 """The command line: `python build.py [build|check|itas|…|batch]` or `prongsai …` (build is the default verb).
 
 Owns arguments, exit codes and what is printed. Content problems are printed
-in full and give exit status 1 with no traceback; anything else is a bug in
-Prongsai and keeps its traceback.
+in full and give exit status 1 with no traceback; an output folder that cannot
+be used, a full disk or a read-only folder exit 2 with what to do; Ctrl+C exits
+130 saying what state site/ is in; a closed pipe (`prongsai check | head`) ends
+quietly. Anything else is a bug in Prongsai and keeps its traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from datetime import date
 from pathlib import Path
 
-from . import thai
+from . import sitefolder, still_ready, thai
 from .content import shown
-from .pipeline import Paths, build_site, load_site
+from .pipeline import Interrupted, Paths, build_site, bundled_templates, load_site
 from .problems import SiteError, format_report
 from .readiness import check_year
 from .report import check_text, write_itas_csv, write_staff_report
-from .emit import OutputError
+from .sitefolder import OutputError
 from .scaffold import command_for
 
-#: The templates shipped beside the package, used when the project has none of its own.
-BUNDLED_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+#: Exit statuses: content problems; the output folder, the disk or the lock; stopped with Ctrl+C; a closed pipe.
+CONTENT, UNUSABLE, STOPPED, CLOSED_PIPE = 1, 2, 130, 141
 
 
 def _be_date(text: str) -> date:
@@ -54,6 +57,13 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-cache", action="store_true",
                         help="build: ไม่ใช้และไม่เขียนแคช .prongsai-cache (ผลลัพธ์เหมือนกันทุกไบต์ แต่ช้ากว่า) | "
                              "build without reading or writing .prongsai-cache (same bytes, slower)")
+    parser.add_argument("--keep", action="append", default=[], metavar="NAME",
+                        help="build: ชื่อไฟล์หรือโฟลเดอร์บนสุดใน site/ ที่ต้องเก็บไว้ทุกครั้ง นอกจาก .git CNAME .well-known ฯลฯ | "
+                             "a name at the top of site/ every build keeps, besides .git, CNAME, .well-known…")
+    parser.add_argument("--swap", choices=[sitefolder.LINK, sitefolder.RENAME],
+                        help="build: link (site เป็นลิงก์ที่สลับทีเดียว ค่าเริ่มต้น) หรือ rename (site เป็นโฟลเดอร์จริง "
+                             "แบบ Windows) | link: site/ is a link switched atomically (default); rename: a real "
+                             "folder, swapped by two renames (the Windows default)")
     parser.add_argument("--jobs", type=int, help="build: จำนวนโปรเซสที่สร้างหน้าพร้อมกัน (ค่าเริ่มต้น: เท่าจำนวนคอร์) | "
                                                    "processes rendering at once (default: one per core)")
     parser.add_argument("--strict", action="store_true",
@@ -77,10 +87,16 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _paths(args: argparse.Namespace, project: Path) -> Paths:
-    templates = args.templates or (project / "templates")
-    if args.templates is None and not templates.is_dir():
-        templates = BUNDLED_TEMPLATES
-    return Paths(project=project, content=args.content or project / "content", templates=templates, out=args.out or project / "site")
+    return Paths.of_project(project, args.content, args.templates, args.out)
+
+
+def _lock_wait() -> float:
+    """PRONGSAI_LOCK_WAIT: seconds a build waits for another one writing the same site/ (hosts and CI; 0: refuse)."""
+    text = os.environ.get("PRONGSAI_LOCK_WAIT", "").strip()
+    try:
+        return max(0.0, float(text)) if text else sitefolder.LOCK_WAIT
+    except ValueError:
+        return sitefolder.LOCK_WAIT
 
 
 def command_here(project: Path) -> str:
@@ -106,28 +122,59 @@ def _readiness(site, model, paths: Paths, year: int | None, as_of: date | None):
     return check_year(site.years[fiscal_year], site, model, as_of or date.today(), shown(paths.content, paths.project))
 
 
-def build(paths: Paths, strict: bool, use_cache: bool = True, jobs: int | None = None) -> int:
+def _say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+def build(paths: Paths, strict: bool, use_cache: bool = True, jobs: int | None = None,
+          output: sitefolder.Options = sitefolder.Options()) -> int:
     started = time.perf_counter()
     try:
-        result = build_site(paths, strict=strict, jobs=jobs, use_cache=use_cache)
+        result = build_site(paths, strict=strict, jobs=jobs, use_cache=use_cache, output=output)
     except SiteError as error:
         print(format_report(error.problems, paths.out.name), file=sys.stderr)
-        return 1
+        _no_longer_ready(error.problems)
+        return CONTENT
     except OutputError as error:
-        print(f"ใช้โฟลเดอร์ผลลัพธ์นี้ไม่ได้ | cannot use this output folder: {error}", file=sys.stderr)
-        return 2
+        print(f"ใช้โฟลเดอร์ผลลัพธ์นี้ไม่ได้ | cannot use this output folder:\n{error}", file=sys.stderr)
+        return UNUSABLE
+    except OSError as error:
+        print(sitefolder.explain(error, paths.out), file=sys.stderr)
+        return UNUSABLE
+    except Interrupted as stopped:
+        print(_interrupted(stopped.published, paths.out.name), file=sys.stderr)
+        return STOPPED
     for warning in result.warnings:
         print(warning.format(), file=sys.stderr)
+    for notice in result.notices:
+        print(notice, file=sys.stderr)
     seconds = time.perf_counter() - started
     print(f"สร้างเว็บไซต์สำเร็จ: {result.pages} หน้า ไฟล์แนบและไฟล์ประกอบ {result.files} ไฟล์ ใน {seconds:.1f} วินาที "
           f"(เขียนใหม่ {result.written} ไฟล์ ที่เหลือไม่เปลี่ยน)\n"
           f"Built {result.pages} pages and {result.files} files in {seconds:.1f} s ({result.written} written, the rest "
           f"unchanged) -> {paths.out}\n"
           f"เปิดดู | open: {paths.out / 'index.html'}")
+    _no_longer_ready(result.warnings)
     report = _readiness(result.site, result.model, paths, None, None) if result.site.years else None
     if report:
         print(f"{report.summary_line()} (ดูรายละเอียด | details: {command_here(paths.project)} check)")
     return 0
+
+
+def _interrupted(published: bool, name: str) -> str:
+    if published:
+        return (f"หยุดแล้ว (Ctrl+C) หลังจากวางเว็บไซต์ใหม่ใน {name}/ ครบแล้ว | stopped (Ctrl+C) after the new site was "
+                f"complete in {name}/")
+    return (f"หยุดแล้ว (Ctrl+C): โฟลเดอร์ {name}/ ยังเป็นเหมือนเดิม ไม่ถูกเปลี่ยนแปลง | stopped (Ctrl+C): {name}/ was not "
+            f"changed")
+
+
+def _no_longer_ready(problems: list) -> None:
+    """The loud line: items that were ready at the last build and are not now (still_ready.py)."""
+    lost = still_ready.named(problems)
+    if lost:
+        items = ", ".join(lost)
+        print(f"!!! ข้อที่เคยพร้อมแต่ตอนนี้ไม่พร้อมแล้ว: {items} | no longer ready: {items} !!!", file=sys.stderr)
 
 
 def _load_and_check(paths: Paths, args: argparse.Namespace):
@@ -183,7 +230,8 @@ def scaffold_command(paths: Paths, args: argparse.Namespace) -> int:
         elif args.command == "new-year":
             written = new_year(model, paths.content, int(thai.to_arabic_digits(args.target)))
         else:
-            written = init_project(model, Path(args.target), BUNDLED_TEMPLATES if args.templates is None else paths.templates, year)
+            written = init_project(model, Path(args.target), bundled_templates() if args.templates is None else paths.templates,
+                                   year)
             from .editor_schema import write_editor_files
 
             written += write_editor_files(model, years, Path(args.target))
@@ -293,7 +341,31 @@ def schema_command(project: Path) -> int:
     return 0
 
 
+def _restart_in_utf8_mode() -> None:
+    """Under a POSIX locale that is not UTF-8 (LANG=C, th_TH.TIS-620) Python names files in that encoding, and a
+    Thai file name written in a YAML file is never found: run the same command again in Python's UTF-8 mode."""
+    if os.name != "posix" or sys.flags.utf8_mode or sys.getfilesystemencoding().lower().replace("-", "") == "utf8":
+        return
+    os.execv(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]])
+
+
 def main(argv: list[str] | None = None) -> int:
+    """The command; a closed pipe (`prongsai check | head`) and Ctrl+C end it quietly."""
+    if argv is None:
+        _restart_in_utf8_mode()
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("หยุดแล้ว (Ctrl+C) | stopped (Ctrl+C)", file=sys.stderr)
+        return STOPPED
+    except BrokenPipeError:
+        # Whoever read our output has gone: say nothing more, and let Python's last flush write nowhere.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return CLOSED_PIPE
+
+
+def _main(argv: list[str] | None) -> int:
     _use_utf8_output()
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["batch"]:  # its own options and many folders: see prongsai/batch.py
@@ -323,4 +395,5 @@ def main(argv: list[str] | None = None) -> int:
         from .workbench import run  # tornado loads only for the workbench
 
         return run(paths, args.port or 8790, open_browser=not args.no_browser)
-    return build(paths, args.strict, not args.no_cache, args.jobs)
+    output = sitefolder.Options(keep=sitefolder.KEEP + tuple(args.keep), swap=args.swap, wait=_lock_wait(), on_wait=_say)
+    return build(paths, args.strict, not args.no_cache, args.jobs, output)

@@ -45,12 +45,17 @@ def folder_digest(folder: Path) -> bytes:
     return digest(*[part for f in files for part in (f.relative_to(folder).as_posix(), f.read_bytes())])
 
 
+#: Every library whose output a page or a cached value holds: a new version of any may make different bytes
+#: (Pillow resizes images, pypdf counts pages, openpyxl writes the spreadsheets, segno draws the QR codes...).
+LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "pyyaml", "pillow", "pypdf", "openpyxl", "segno")
+
+
 def code_version() -> bytes:
-    """Prongsai's own code and data files, Python's and the template engine's versions: a new version of any may
-    render anything differently."""
+    """Prongsai's own code and data files, Python's version and those of the LIBRARIES: a new version of any may
+    render anything differently, so it is part of every key the build cache keeps."""
     from importlib.metadata import version
 
-    return digest(folder_digest(_PACKAGE), sys.version, version("jinja2"), version("markupsafe"))
+    return digest(folder_digest(_PACKAGE), sys.version, *[f"{name} {version(name)}" for name in LIBRARIES])
 
 
 def shell_digest(code: bytes, templates: Path, site) -> bytes:

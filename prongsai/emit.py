@@ -6,9 +6,9 @@ disk is the one recorded: same size and modification time) or made again into
 a scratch folder beside the output, one file at a time, so memory does not grow
 with the number of pages. Pages are rendered on every core when there are many
 (processes forked from this one, so they share the loaded site). Nothing in the
-output folder changes until every page is made without an error: then a cold
-build swaps the scratch folder in whole, and a warm one moves in only the files
-that changed and deletes the ones that are gone.
+output folder changes until every page is made without an error: then a build
+links the unchanged files into the scratch folder and sitefolder.py swaps it in
+whole; the preview of `serve` moves in only the files that changed.
 """
 
 from __future__ import annotations
@@ -17,11 +17,13 @@ import gc
 import multiprocessing
 import os
 import shutil
+import signal
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 import jinja2
 
@@ -30,20 +32,8 @@ from .cache import Output
 from .depend import Digests, PostView, TrackedPages, TrackedSite, YearView, digest
 from .render import broken_links, template_problem
 from .search import INDEX_FILE, index_line, write_index_script
-
-
-class OutputError(Exception):
-    """The output folder cannot be used (it would overwrite the content, say)."""
-
-
-def check_output_folder(out: Path, protected: list[Path]) -> None:
-    """Refuse an output folder that is, or holds, the content or the templates."""
-    out = out.resolve()
-    for folder in protected:
-        folder = folder.resolve()
-        if out == folder or out in folder.parents or folder in out.parents:
-            raise OutputError(f"the output folder {out} would overwrite {folder}")
-
+from .sitefolder import OutputError  # noqa: F401 - where callers have long found it
+from .stops import never
 
 #: Below this many pages to render, starting processes costs more than it saves.
 POOL_FROM = 48
@@ -65,6 +55,8 @@ class Job:
     digests: Digests
     #: the news bodies' HTML (bodies.Bodies): what a render process converted goes back to the cache
     bodies: object
+    #: called after each file written (stops.py: a test may stop the build there)
+    stop: Callable[[str], None] = never
 
 
 @dataclass
@@ -95,6 +87,7 @@ def render_page(job: Job, index: int) -> Made:
     target = job.scratch / page.path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
+    job.stop("write")
     names = tuple(sorted(uses))
     inputs = job.digests.inputs(job.shell, job.digests.own(page), names)
     return Made(page.path, Output(page.path, inputs, names, len(data), 0, index_line(page, html)), problems,
@@ -106,6 +99,7 @@ _PROCESS_JOB: list = []
 
 
 def _adopt(job: Job) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the build's to handle, once, not every process's
     _PROCESS_JOB[:] = [job]
 
 
@@ -154,28 +148,43 @@ class Update:
     #: site paths written into the scratch folder
     written: set
     problems: list
-    #: whether to delete every file of the output folder that is not in the new site (a build), or only the files
-    #: the last build made (the preview, whose folder holds nothing else)
-    sweep: bool = True
+    stop: Callable[[str], None] = never
 
     def discard(self) -> None:
         shutil.rmtree(self.scratch, ignore_errors=True)
 
+    def link_reused(self, live: Path) -> None:
+        """Complete the scratch folder with the files reused from the current site: hard links (the same file, so the
+        cache's size and time still hold), or copies where the file system has no links (a FAT USB stick)."""
+        for path in sorted(set(self.outputs) - self.written):
+            target = self.scratch / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(live / path, target)
+            except OSError:
+                shutil.copy2(live / path, target)
+                self.written.add(path)  # a new file: its time is recorded afresh
+            self.stop("link")
+
+    def made(self) -> list[Output]:
+        """What to record in the cache for a build swapped in whole: the written files as they are in the scratch folder."""
+        return [self._stamped(self.scratch, path, output) for path, output in self.outputs.items()]
+
+    def _stamped(self, folder: Path, path: str, output: Output) -> Output:
+        if path not in self.written:  # as recorded
+            return output
+        size, mtime = file_stamp(folder / path) or (0, 0)
+        return Output(path, output.inputs, output.uses, size, mtime, output.line)
+
     def commit(self, recorded: dict) -> list[Output]:
-        """Put the new site in place; return what to record in the cache. `recorded`: the last build's record."""
+        """Move the new files into the preview's private folder (serve) and delete those that are gone; return what
+        to record. `recorded`: the last rebuild's record. (A build is swapped in whole instead: sitefolder.py.)"""
         reused = set(self.outputs) - self.written
         if not reused or not self.out.exists():
             _swap_in(self.scratch, self.out)
         else:
-            gone = None if self.sweep else set(recorded) - set(self.outputs)
-            _move_in(self.scratch, self.out, self.written, set(self.outputs), gone)
-        made = []
-        for path, output in self.outputs.items():
-            if path in self.written:  # the others are as recorded
-                size, mtime = file_stamp(self.out / path) or (0, 0)
-                output = Output(path, output.inputs, output.uses, size, mtime, output.line)
-            made.append(output)
-        return made
+            _move_in(self.scratch, self.out, self.written, set(recorded) - set(self.outputs))
+        return [self._stamped(self.out, path, output) for path, output in self.outputs.items()]
 
 
 def _swap_in(scratch: Path, out: Path) -> None:
@@ -188,25 +197,15 @@ def _swap_in(scratch: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _move_in(scratch: Path, out: Path, written: set, wanted: set, gone: set | None) -> None:
-    """Move the new files in and delete the old ones: `gone`, or (None) every file not wanted."""
+def _move_in(scratch: Path, out: Path, written: set, gone: set) -> None:
+    """Move the new files in and delete the ones that are gone."""
     for path in sorted(written):
         target = out / path
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(scratch / path, target)
     shutil.rmtree(scratch, ignore_errors=True)
-    if gone is not None:
-        for path in gone:
-            (out / path).unlink(missing_ok=True)
-        return
-    for folder, subfolders, files in os.walk(out, topdown=False):  # files before their folders
-        inside = os.path.relpath(folder, out).replace(os.sep, "/")
-        prefix = "" if inside == "." else inside + "/"
-        for name in files:
-            if prefix + name not in wanted:
-                os.unlink(os.path.join(folder, name))
-        if prefix and not os.listdir(folder):
-            os.rmdir(folder)
+    for path in gone:
+        (out / path).unlink(missing_ok=True)
 
 
 def _put_file(update: Update, recorded: dict, path: str, inputs: bytes, write, there) -> None:
@@ -220,6 +219,7 @@ def _put_file(update: Update, recorded: dict, path: str, inputs: bytes, write, t
     target.parent.mkdir(parents=True, exist_ok=True)
     write(target)
     update.written.add(path)
+    update.stop("write")
 
 
 def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: dict, zip_folder: str | None, jobs: int,
@@ -230,7 +230,7 @@ def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: d
     `keep(converted, checked)` is handed the bodies each page converted, for the cache, as soon as they are made.
     The preview's folder holds only what it wrote, so its record is trusted without looking at the files.
     """
-    update = Update(out, job.scratch, {}, set(), [], sweep=not preview)
+    update = Update(out, job.scratch, {}, set(), [], stop=job.stop)
     there = (lambda record: record is not None) if preview else (lambda record: _still_there(out, record))
     stale = []
     for index, page in enumerate(job.pages):

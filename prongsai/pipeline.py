@@ -4,31 +4,44 @@ Owns the order of the stages and what passes between them; each stage is a
 function of the one before's result: discover and validate (content.py,
 validate.py) give the Site; the page list and the generated files come from
 it (render.py, opendata.py, sheets.py); render and write (emit.py) reuse what
-the build cache (cache.py) says is unchanged. A stage that finds errors stops
-the build with every problem found (SiteError) before site/ is touched.
+the build cache (cache.py) says is unchanged, into a new folder that the output
+folder (sitefolder.py) swaps in whole. A stage that finds errors stops the
+build with every problem found (SiteError) before site/ is touched.
 """
 
 from __future__ import annotations
 
 import os
 import posixpath
+import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
+from importlib import resources
 from pathlib import Path
 
-from . import emit, offline, opendata
+from . import emit, offline, opendata, sitefolder, stops
 from .bodies import Bodies, markup_version
 from .cache import Cache, Kept, cache_folder
-from .content import discover
+from .content import discover, shown
 from .depend import Digests, code_version, entry_digest, shell_digest
 from .memo import NO_MEMO
 from .problems import Problem, SiteError, errors_in, raise_if_errors
 from .render import plan_pages
 from .schema import MODEL_FILE, load_model
 from .search import INDEX_FILE
+from .still_ready import no_longer_ready, ready_items
 from .templating import make_environment
 from .validate import validate
+
+
+def bundled_templates() -> Path:
+    """The templates that ship with Prongsai: prongsai/templates/ in an installed wheel (pyproject.toml maps the
+    repository's templates/ there), else the repository's own templates/ (an editable install or a checkout)."""
+    packaged = resources.files("prongsai") / "templates"
+    if packaged.is_dir() and isinstance(packaged, Path):
+        return packaged
+    return Path(__file__).resolve().parent.parent / "templates"
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,17 @@ class Paths:
     #: the build cache's folder (None: .prongsai-cache in the project folder)
     cache: Path | None = None
 
+    @classmethod
+    def of_project(cls, project: Path, content: Path | None = None, templates: Path | None = None,
+                   out: Path | None = None, named_from: Path | None = None) -> "Paths":
+        """A project's folders, each unless given: content/, templates/ (the bundled ones when the project has
+        none: the one place this rule is written) and site/. `named_from`: where problems are named from
+        (default: the project folder); the build cache stays in the project folder either way."""
+        if templates is None:
+            templates = project / "templates" if (project / "templates").is_dir() else bundled_templates()
+        return cls(project=named_from or project, content=content or project / "content", templates=templates,
+                   out=out or project / "site", cache=cache_folder(project) if named_from else None)
+
 
 @dataclass(frozen=True)
 class BuildResult:
@@ -53,10 +77,15 @@ class BuildResult:
     model: object = None
     #: the site paths written by this build, sorted (the others were unchanged since the last build)
     changed: tuple = ()
+    #: what the clerk should know that is not about the content (a damaged cache set aside, a folder not deleted)
+    notices: tuple = ()
 
     @property
     def written(self) -> int:
         return len(self.changed)
+
+    def with_notices(self, notices: list) -> "BuildResult":
+        return replace(self, notices=tuple(notices))
 
 
 @dataclass(frozen=True)
@@ -142,46 +171,86 @@ def zip_folder(site) -> str:
     return host if host and host.isascii() else "site"
 
 
+class Interrupted(Exception):
+    """The build was stopped with Ctrl+C; `published`: whether the new site was already in place."""
+
+    def __init__(self, published: bool) -> None:
+        super().__init__("interrupted")
+        self.published = published
+
+
 def build_site(paths: Paths, build_date: date | None = None, strict: bool = False, jobs: int | None = None,
-               use_cache: bool = True) -> BuildResult:
+               use_cache: bool = True, output: sitefolder.Options = sitefolder.Options(),
+               as_of: date | None = None) -> BuildResult:
     """Build the site into paths.out; raise SiteError (and leave paths.out untouched) on errors.
 
     `jobs` is how many processes may render at once (None: one per core; 1: this process only, as `batch`
     asks). With `use_cache`, what the last build made is reused where its inputs are unchanged (cache.py):
-    the output is byte for byte what a build without the cache makes.
+    the output is byte for byte what a build without the cache makes. `output`: what to keep in the output
+    folder, how to swap it, how long to wait for another build (sitefolder.py). `as_of`: the day readiness is
+    judged on, to compare with the last build (default: today).
     """
-    emit.check_output_folder(paths.out, [paths.content, paths.templates])
-    store = Cache(paths.cache or cache_folder(paths.project) if use_cache else None)
-    try:
-        return _build_with(store, paths, build_date, strict, jobs or os.cpu_count() or 1)
-    finally:
-        store.close()
+    stop = stops.from_environment()
+    with sitefolder.claim(paths.out, [paths.content, paths.templates], output, stop) as folder:
+        store = Cache(paths.cache or cache_folder(paths.project) if use_cache else None)
+        try:
+            result = _build_with(store, paths, folder, build_date, strict, jobs or os.cpu_count() or 1, as_of or date.today())
+        except KeyboardInterrupt:
+            raise Interrupted(folder.published) from None
+        finally:
+            store.close()
+        return result.with_notices(store.notices + folder.notices)
 
 
-def _build_with(store: Cache, paths: Paths, build_date: date | None, strict: bool, jobs: int) -> BuildResult:
+def _build_with(store: Cache, paths: Paths, folder: sitefolder.SiteFolder, build_date: date | None, strict: bool,
+                jobs: int, as_of: date) -> BuildResult:
     code = code_version()
     bodies, memo = Bodies(store, markup_version()), Kept(store, code, NO_MEMO)
     loaded = load_site(paths, build_date, strict, memo, bodies)
     site, model, problems = loaded.site, loaded.model, loaded.warnings
+    content = shown(paths.content, paths.project)
+    ready = ready_items(site, model, as_of, content)
+    problems = problems + no_longer_ready(folder.ready_before, ready, site, content)
     store.keep(*bodies.take_made())
     store.commit()  # render processes read the cache on their own connections
-    out = paths.out.resolve()
+    folder.stop("loaded")
     (planned, generated), copies = site_files(paths, site, model, memo), files_to_copy(paths, site.assets, site.resized)
-    recorded = store.outputs(str(out))
-    update = emit.build_update(pipeline_job(paths, site, code, bodies, out, planned, generated, copies), out, recorded,
-                               generated, copies, zip_folder(site), jobs, store.keep)
-    store.commit()  # what was converted stays useful even if this build fails
-    found = problems + update.problems
-    if errors_in(found) or (strict and found):
-        update.discard()
-        raise SiteError(found)
-    made = update.commit(recorded)
+    recorded = store.outputs(str(folder.out))
+    scratch = folder.scratch()
+    try:
+        job = pipeline_job(paths, site, code, bodies, folder.out, planned, generated, copies, scratch=scratch, stop=folder.stop)
+        update = emit.build_update(job, folder.out, recorded, generated, copies, zip_folder(site), jobs, store.keep)
+        store.commit()  # what was converted stays useful even if this build fails
+        found = problems + update.problems
+        if errors_in(found) or (strict and found):
+            raise SiteError(found)
+        made = _put_in_place(folder, update, scratch)
+    except BaseException:
+        if not folder.published:
+            shutil.rmtree(scratch, ignore_errors=True)
+        raise
     if update.written or set(recorded) != set(update.outputs):
-        store.record_outputs(str(out), made)
+        store.record_outputs(str(folder.out), made)
     store.commit()
+    try:
+        folder.record(ready)
+    except OSError:  # the site is in place; only the next build's comparison is lost
+        pass
     pages = sum(1 for path in update.outputs if path.endswith(".html"))
     return BuildResult(pages, len(update.outputs) - pages, [p for p in found if p not in errors_in(found)], site, model,
                        tuple(sorted(update.written)))
+
+
+def _put_in_place(folder: sitefolder.SiteFolder, update: emit.Update, scratch: Path) -> list:
+    """Swap the new site in whole, unless it is file for file the current one; return what to record in the cache."""
+    if not update.written and folder.unchanged(set(update.outputs)):
+        shutil.rmtree(scratch, ignore_errors=True)
+        return list(update.outputs.values())
+    if folder.live is not None:
+        update.link_reused(folder.live)
+    made = update.made()
+    folder.publish(scratch)
+    return made
 
 
 def site_files(paths: Paths, site, model, memo, preview: bool = False, kept: dict | None = None) -> tuple[list, dict]:
@@ -202,14 +271,17 @@ def site_files(paths: Paths, site, model, memo, preview: bool = False, kept: dic
 
 
 def pipeline_job(paths: Paths, site, code: bytes, bodies, out: Path, planned: list, generated: dict, copies: dict,
-                 env=None, kept: dict | None = None) -> emit.Job:
-    """What the render stage needs; `kept` carries page digests from one rebuild of `serve` to the next."""
+                 env=None, kept: dict | None = None, scratch: Path | None = None, stop=stops.never) -> emit.Job:
+    """What the render stage needs; `kept` carries page digests from one rebuild of `serve` to the next.
+    `scratch`: the folder the new files go to (default: a new one beside `out`, as the preview wants)."""
     known = {p.path for p in planned} | set(generated) | set(copies) | {INDEX_FILE, offline.ZIP_PATH}
-    out.parent.mkdir(parents=True, exist_ok=True)
-    scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
+    if scratch is None:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
     return emit.Job(site, planned, env or make_environment(paths.templates, site.digits),
                     shell_digest(code, paths.templates, site), known, scratch, paths.project, paths.templates,
-                    Digests(site, planned, kept), bodies)
+                    Digests(site, planned, kept), bodies, stop)
 
 
-__all__ = ["Paths", "BuildResult", "Loaded", "build_site", "load_site", "SiteError", "Problem"]
+__all__ = ["Paths", "BuildResult", "Loaded", "Interrupted", "build_site", "load_site", "bundled_templates", "SiteError",
+           "Problem"]

@@ -64,7 +64,7 @@ def score_lines(report: YearReport, site: Site) -> list[str]:
     lines.append(f"  OIT (ค่าเฉลี่ยตัวชี้วัดที่ 9 และ 10): {_range(*report.oit_range)}{beside}")
     lines += [
         "  เป็นช่วงเพราะยังไม่ทราบว่าแต่ละข้ออยู่ในตัวชี้วัดย่อยใด: การจัดกลุ่มที่มีไม่ให้คะแนนจริงของหน่วยงานตัวอย่าง (72.00)",
-        "  ค่าต่ำสุดคือข้อที่ไม่ผ่านอยู่ในกลุ่มเล็กที่สุด ค่าสูงสุดคืออยู่ในกลุ่มใหญ่ที่สุด | a range, because which sub-indicator",
+        "  ค่าต่ำสุดคือข้อที่ยังไม่พร้อมอยู่ในกลุ่มเล็กที่สุด ค่าสูงสุดคืออยู่ในกลุ่มใหญ่ที่สุด | a range, because which sub-indicator",
         "  each item belongs to is not known: no grouping found reproduces a real agency's score (72.00)",
     ]
     return lines

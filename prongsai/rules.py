@@ -1,7 +1,7 @@
 """The element rules of the ITA readiness check, each a function of the item's content and the day.
 
 Owns what each rule name in an element's `check` (framework data) means:
-present, any_of, includes, any_entry, in_fiscal_year, fiscal_year, covers,
+present, each, any_of, includes, any_entry, in_fiscal_year, fiscal_year, covers,
 as_of, months, sums, summary, file_types; and each rule's Thai/English message
 with the line to fix. How a dotted path reaches its values is reach.py's; the
 rules that hold dates and years to their periods are periods.py's.
@@ -107,6 +107,21 @@ def rule_any_entry(ctx: RuleContext, args: dict) -> list:
     wanted_en = "  ".join(f"{name}: {' or '.join(v) if isinstance(v, list) else v}" for name, v in args["where"].items())
     return [problem_at(anchor(ctx, args["field"]), args["th"], args["en"], f"เพิ่มรายการที่มี  {wanted}",
                        f"add an entry with  {wanted_en}")]
+
+
+def rule_each(ctx: RuleContext, args: dict) -> list:
+    """Every entry of a list has the named fields; a list with no entries asks nothing (a month marked as having
+    no procurement has no rows to fill)."""
+    problems = []
+    for entry in find(ctx, args["list"]):
+        if not isinstance(entry.value, dict):
+            continue  # an empty list: nothing to fill
+        for name in args["present"]:
+            if empty(entry.value.get(name)):
+                field = entry.field.sub(name)
+                problems.append(problem_at(entry, f"ยังไม่มี{field.label} (ช่อง {name})", f"{field.en or name} is missing (field {name})",
+                                           f"เพิ่มช่อง {name}: พร้อมข้อมูล", f"add the field {name}: with its value"))
+    return problems
 
 
 def rule_in_fiscal_year(ctx: RuleContext, args: dict) -> list:
@@ -286,7 +301,8 @@ def rule_file_types(ctx: RuleContext, args: dict) -> list:
 
 
 RULES = {
-    "present": rule_present, "any_of": rule_any_of, "includes": rule_includes, "any_entry": rule_any_entry,
+    "present": rule_present, "each": rule_each, "any_of": rule_any_of, "includes": rule_includes,
+    "any_entry": rule_any_entry,
     "in_fiscal_year": rule_in_fiscal_year, "fiscal_year": rule_fiscal_year, "covers": rule_covers,
     "as_of": rule_as_of, "months": rule_months, "sums": rule_sums, "summary": rule_summary,
     "file_types": rule_file_types,

@@ -194,7 +194,8 @@ digits: arabic  # arabic หรือ thai (เลขไทย)
 sample_data: true  # ลบบรรทัดนี้หรือเขียน false เมื่อข้อมูลเป็นข้อมูลจริงแล้ว
 """
 
-GITIGNORE = "/site/\n/site-readiness-*.html\n/itas-*.csv\n/.prongsai-cache/\n/.prongsai/\n"
+#: site is a link (or a folder) and .site-* the folders beside it that builds make (sitefolder.py)
+GITIGNORE = "/site\n/.site-*\n/site-readiness-*.html\n/itas-*.csv\n/.prongsai-cache/\n/.prongsai/\n"
 
 
 def init_project(model: Model, target: Path, templates: Path, fiscal_year: int) -> list[Path]:

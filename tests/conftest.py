@@ -1,8 +1,13 @@
-"""Shared fixtures: small sites written inline from strings, and real attachment files made on the spot."""
+"""Shared fixtures: small sites written inline from strings, real attachment files made on the spot, the sample
+site built once per session into a temporary folder, and a session-wide check that no test writes into the
+checkout."""
 
 from __future__ import annotations
 
+import hashlib
 import io
+import os
+import subprocess
 import textwrap
 from pathlib import Path
 
@@ -27,6 +32,9 @@ phones: ["0 4300 0000"]
 email: saraban@test.go.th
 """
 
+
+#: A news post that builds: front matter on lines 1-4, its text on line 5.
+NEWS_POST = "---\ntitle: ประชุมประชาคม\ndate: 2567-10-15\n---\nเนื้อข่าว\n"
 
 #: One month of procurement with one complete row: an O12 file that builds.
 PROCUREMENT_YAML = """\
@@ -84,8 +92,63 @@ def scratch(tmp_path, monkeypatch):
     return make
 
 
+def leftovers(parent: Path, name: str = "site") -> list[str]:
+    """What builds left beside an output folder apart from the current site (the link's target), the lock and the
+    manifest: scratch folders of a build that failed or was killed, which must never stay."""
+    out = parent / name
+    current = {os.readlink(out) if out.is_symlink() else "", f".{name}-lock", f".{name}-manifest.json"}
+    return sorted(p.name for p in parent.iterdir() if p.name.startswith(f".{name}-") and p.name not in current)
+
+
 def build(paths: Paths):
     return build_site(paths)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> Path:
+    """The repository's sample content/ built once per test session into a temporary folder, with a fixed build
+    date and its cache beside it (never in the checkout). Shared by many modules: read it, never change it."""
+    folder = tmp_path_factory.mktemp("sample-site")
+    paths = Paths(project=ROOT, content=ROOT / "content", templates=TEMPLATES, out=folder / "site",
+                  cache=folder / ".prongsai-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE_EPOCH)
+        build_site(paths)
+    return paths.out
+
+
+#: What tools write into a checkout while tests run (bytecode, pytest's and Hypothesis's own state): not test output.
+TOOL_STATE = ("__pycache__", ".pytest_cache", ".hypothesis")
+
+
+def checkout_state() -> str | None:
+    """Every file git sees in the checkout, tracked or not, ignored or not, with what it holds (or its size and
+    time, for ignored files); None outside a git checkout."""
+    try:
+        status = subprocess.run(["git", "status", "--porcelain", "--ignored", "--untracked-files=all"], cwd=ROOT,
+                                capture_output=True, check=True).stdout.decode("utf-8", "replace")
+        diff = subprocess.run(["git", "diff", "HEAD", "--binary"], cwd=ROOT, capture_output=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    lines = [line for line in status.splitlines() if not any(part in TOOL_STATE for part in line[3:].split("/"))]
+    stamps = []
+    for line in lines:
+        entry = ROOT / line[3:].strip('"')
+        if line.startswith(("??", "!!")) and entry.is_file():
+            stamps.append(f"{line[3:]} {entry.stat().st_size} {entry.stat().st_mtime_ns}")
+    return "\n".join(lines + stamps + [hashlib.sha256(diff).hexdigest()])
+
+
+@pytest.fixture(scope="session", autouse=True)
+def checkout_unchanged():
+    """No test writes into the checkout: every test builds into a temporary folder (a build into the checkout would
+    leave .prongsai-cache/ or site/ behind, and later runs would reuse them, hiding what only a clean build shows)."""
+    before = checkout_state()
+    yield
+    after = checkout_state()
+    if before is not None and after != before:
+        changed = sorted(set(after.splitlines()) ^ set(before.splitlines()))
+        pytest.fail("tests wrote into the checkout " + str(ROOT) + ":\n" + "\n".join(changed[:40]), pytrace=False)
 
 
 def pytest_addoption(parser):

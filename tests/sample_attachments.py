@@ -1,16 +1,17 @@
 """Generate every attachment of the sample site under content/ (PDF, JPG, PNG, XLSX).
 
-The sample content is องค์การบริหารส่วนตำบลดงเมือง, fiscal year 2568. The YAML and
-Markdown files in content/ are written by hand; this script reads them and makes
-the files they point to:
+The sample content is องค์การบริหารส่วนตำบลดงเมือง, fiscal years 2568 and 2569. The
+YAML and Markdown files in content/ are written by hand; this script reads them and
+makes the files they point to (fiscal year 2569's own documents are drawn up in
+tests/sample_attachments_2569.py, with the helpers of this module):
 
 * PDFs: a small Thai HTML document per file, printed by headless Chromium with
   the TLWG fonts (Laksaman), then made byte-stable (fixed creation dates).
 * JPEGs: illustrated, clearly non-photographic avatars and activity "photos"
   drawn with Pillow, each labelled as a sample picture.
 * PNGs: the agency logo, the O1 organisation chart and the O3 location map.
-* XLSX: the O12 procurement table in the NACC 16-column layout (openpyxl),
-  re-zipped with fixed timestamps.
+* XLSX: the monthly procurement table (2568 O12, 2569 O11) in the NACC 16-column
+  layout (openpyxl), re-zipped with fixed timestamps.
 
 Run from the repository root:  .venv/bin/python tests/sample_attachments.py
 Reruns produce byte-identical files. At the end every file named in content/
@@ -22,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import html
 import io
+import posixpath
 import random
 import re
 import shutil
@@ -44,6 +46,7 @@ from PIL import Image, ImageDraw, ImageFont, features
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
 ITA = CONTENT / "ita" / "2568"
+YEARS = (2568, 2569)
 FONT_DIR = Path("/usr/share/fonts/truetype/tlwg")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -51,6 +54,7 @@ AGENCY = "องค์การบริหารส่วนตำบลดง�
 PLACE = "อำเภอโนนสำราญ จังหวัดกาฬสินธุ์"
 NAYOK = ("นายประสิทธิ์ คำภูแก้ว", "นายกองค์การบริหารส่วนตำบลดงเมือง")
 PALAD = ("นางวิไลวรรณ ทองมา", "ปลัดองค์การบริหารส่วนตำบลดงเมือง")
+SARABAN = "saraban@dongmueang.go.th"
 SAMPLE_NOTE = "เอกสารตัวอย่างเพื่อสาธิตระบบเว็บไซต์ – ชื่อบุคคลและตัวเลขเป็นข้อมูลสมมุติ"
 FIXED_TIME = datetime(2025, 9, 30, 9, 0, 0)
 FIXED_PDF_DATE = b"D:20250930090000"
@@ -87,10 +91,15 @@ def baht(value: object) -> str:
     return f"{Decimal(str(value)):,.2f}"
 
 
-def load(code: str) -> dict:
+def load(code: str, year: int = 2568) -> dict:
     """An item's YAML with every scalar kept as text (dates stay Buddhist-era strings)."""
-    text = (ITA / f"{code}.yaml").read_text(encoding="utf-8")
+    text = (CONTENT / "ita" / str(year) / f"{code}.yaml").read_text(encoding="utf-8")
     return yaml.load(text, Loader=yaml.BaseLoader)
+
+
+def body_of(code: str, year: int = 2568) -> str:
+    """The Markdown text beside an item's YAML."""
+    return (CONTENT / "ita" / str(year) / f"{code}.md").read_text(encoding="utf-8")
 
 
 def seeded(name: str) -> random.Random:
@@ -241,9 +250,14 @@ def md(text: str, shift: int = 0) -> str:
 
 # ---------------------------------------------------------------- O1–O7
 
-def at(rel: str) -> str:
-    """A path written in an item YAML, as a path under content/."""
-    return f"ita/2568/{rel}"
+def at(rel: str, year: int = 2568) -> str:
+    """A path written in an item YAML of that year, as a path under content/."""
+    return posixpath.normpath(f"ita/{year}/{rel}")
+
+
+def own(rel: str) -> bool:
+    """Whether a path written in an item YAML is that year's own file (not one of an earlier year, ../2568/…)."""
+    return not rel.startswith("../")
 
 
 def short(text: str) -> str:
@@ -256,8 +270,8 @@ def unit_box(title: str, who: str, political: bool = False, width: int = 30) -> 
     return f'<div class="{kind}" style="width:{width}%">{esc(title)}<br>{esc(who)}</div>'
 
 
-def o1_docs() -> dict:
-    data = load("O1")
+def o1_docs(year: int = 2568) -> dict:
+    data = load("O1", year)
     pol = data["political"]
     perm = data["permanent"]
     arrow = '<div class="row">▼</div>'
@@ -274,7 +288,7 @@ def o1_docs() -> dict:
     tasks = "".join(f"<h3>{esc(u['unit'])}</h3>{bullets(u.get('tasks', []))}" for u in perm[2:])
     body += (f'<h2 class="pb">คำอธิบายแผนผัง</h2>{para(esc(data["chart_description"]).replace(chr(10), "<br>"))}'
              f"<h2>งานในความรับผิดชอบของส่วนราชการ</h2>{tasks}{sign_of(data['chart_document'], 'ประกาศ ณ วันที่')}")
-    return {at(data["chart_document"]["file"]): page(data["chart_document"]["title"], body, landscape=True)}
+    return {at(data["chart_document"]["file"], year): page(data["chart_document"]["title"], body, landscape=True)}
 
 
 STRATEGY_PROJECTS = [
@@ -403,9 +417,9 @@ def progress_page(data: dict) -> str:
     return page(entry["title"], body)
 
 
-def annual_report_page(code: str, intro: str) -> dict:
-    """O7, O15, O24, O26, O28: results, budget, problems and suggestions of a fiscal year."""
-    data = load(code)
+def annual_report_page(code: str, intro: str, year: int = 2568) -> dict:
+    """2568 O7, O15, O24, O26, O28 (2569 O7, O14, O22, O24, O26): results, budget, problems and suggestions of a year."""
+    data = load(code, year)
     entry = data["report"]
     rows = [[r["topic"], r.get("target", ""), r.get("result", ""),
              baht(r["budget"]) if "budget" in r else "-", baht(r["spent"]) if "spent" in r else "-"]
@@ -420,7 +434,7 @@ def annual_report_page(code: str, intro: str) -> dict:
             + "<h2>3. ข้อเสนอแนะ</h2>" + bullets(data.get("suggestions", ["ไม่มี"]))
             + sign_of(entry, "รายงาน ณ วันที่"))
     fy = int(data["covers_fy"])
-    return {at(entry["file"]): page(entry["title"], body, sub=f"ระหว่างวันที่ 1 ตุลาคม {fy - 1} – 30 กันยายน {fy}")}
+    return {at(entry["file"], year): page(entry["title"], body, sub=f"ระหว่างวันที่ 1 ตุลาคม {fy - 1} – 30 กันยายน {fy}")}
 
 
 def report_docs() -> dict:
@@ -435,7 +449,7 @@ def report_docs() -> dict:
     docs.update(annual_report_page("O26", "รายงานผลการดำเนินงานตามแผนปฏิบัติการป้องกันการทุจริต (พ.ศ. 2566–2570) "
                                    "เฉพาะโครงการและกิจกรรมของปีงบประมาณ พ.ศ. 2567"))
     docs.update(annual_report_page("O28", "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
-                                   "ที่กำหนดจากผลการวิเคราะห์การประเมิน ITA ประจำปีงบประมาณ พ.ศ. 2567 ทั้ง 7 มาตรการ"))
+                                   "ที่กำหนดจากผลการวิเคราะห์การประเมิน ITA ปี 2566 เพื่อดำเนินการในปีงบประมาณ พ.ศ. 2567 ทั้ง 7 มาตรการ"))
     return docs
 
 
@@ -478,6 +492,16 @@ MANUAL_STEPS = {
         ("สำรวจความเสียหายและความต้องการของผู้ประสบภัย", "3 วัน", "คณะกรรมการสำรวจ"),
         ("ช่วยเหลือตามระเบียบกระทรวงการคลังว่าด้วยเงินทดรองราชการ และระเบียบกระทรวงมหาดไทย", "ตามระเบียบ", "นายก อบต."),
     ],
+    "khumue-rap-kham-kho-online.pdf": [
+        ("ตรวจกล่องอีเมล saraban@dongmueang.go.th และ LINE Official Account ทุกวันทำการ เวลา 09.00 และ 14.00 น.", "วันละ 2 ครั้ง",
+         "งานธุรการ"),
+        ("ลงทะเบียนรับคำขอออนไลน์ในทะเบียนรับคำขอ ให้เลขที่รับ และตอบรับผู้ยื่นทางอีเมลหรือโทรศัพท์", "ภายใน 1 วันทำการ",
+         "งานธุรการ"),
+        ("ส่งต่อคำขอให้กองที่รับผิดชอบบริการนั้น พร้อมกำหนดเวลาตามคู่มือสำหรับประชาชน", "ภายในวันเดียวกัน", "หัวหน้าสำนักปลัด"),
+        ("กองที่รับผิดชอบดำเนินการตามคำขอ และบันทึกผลในทะเบียน", "ตามระยะเวลาของแต่ละบริการ", "กองที่รับผิดชอบ"),
+        ("แจ้งผลแก่ผู้ยื่นคำขอทางโทรศัพท์ อีเมล หรือ LINE", "ภายใน 1 วันทำการหลังดำเนินการเสร็จ", "กองที่รับผิดชอบ"),
+        ("สรุปสถิติคำขอออนไลน์รายเดือนแยกตามบริการ เสนอปลัด อบต. และเผยแพร่บนเว็บไซต์", "ทุกเดือน", "งานธุรการ"),
+    ],
     "khumue-chai-sapsin.pdf": [
         ("ผู้ขอใช้รถส่วนกลางกรอกใบขออนุญาตใช้รถ (แบบ 3) ล่วงหน้าอย่างน้อย 1 วันทำการ", "1 วันทำการ", "ผู้ขอใช้"),
         ("ผู้มีอำนาจอนุญาต (ปลัด อบต. หรือผู้ได้รับมอบหมาย) พิจารณาอนุญาต", "ภายในวันเดียวกัน", "ปลัด อบต."),
@@ -489,9 +513,9 @@ MANUAL_STEPS = {
 }
 
 
-def o8_docs() -> dict:
+def o8_docs(year: int = 2568) -> dict:
     docs = {}
-    for manual in load("O8")["manuals"]:
+    for manual in (m for m in load("O8", year)["manuals"] if own(m["file"])):
         steps = MANUAL_STEPS[Path(manual["file"]).name]
         rows = [[i, s, t, who] for i, (s, t, who) in enumerate(steps, 1)]
         body = ("<h2>1. วัตถุประสงค์</h2>"
@@ -506,7 +530,7 @@ def o8_docs() -> dict:
                            "บันทึกทุกขั้นตอนในทะเบียนหรือระบบ เพื่อให้ตรวจสอบย้อนหลังได้",
                            "แจ้งผู้บังคับบัญชาทันทีเมื่อมีผลประโยชน์ทับซ้อน"])
                 + signature(*PALAD, manual.get("updated_on"), "ปรับปรุง ณ วันที่"))
-        docs[at(manual["file"])] = page(manual["title"], body)
+        docs[at(manual["file"], year)] = page(manual["title"], body)
     return docs
 
 
@@ -527,23 +551,25 @@ def o9_docs() -> dict:
     return docs
 
 
-def o10_docs() -> dict:
-    data = load("O10")
+def o10_docs(year: int = 2568) -> dict:
+    data = load("O10", year)
     rows = [[i, s["name"], s["handler"], s.get("response_time", "")] for i, s in enumerate(data["services"], 1)]
     body = (para(f"ระบบบริการออนไลน์ (E-Service) ของ{AGENCY} ให้ประชาชนยื่นคำขอได้ตลอด 24 ชั่วโมงโดยไม่ต้องเดินทางมาที่สำนักงาน "
                  "ไม่ต้องสมัครสมาชิกหรือเข้าสู่ระบบ และไม่มีค่าใช้จ่าย")
             + "<h2>บริการที่เปิดให้ใช้</h2>" + table(["ที่", "บริการ", "ผู้รับเรื่อง", "ระยะเวลาตอบกลับ"], rows)
             + "<h2>วิธีใช้งาน</h2>"
-            + bullets(["เข้าเว็บไซต์ www.dongmueang.go.th เลือกเมนู E-Service",
-                       "เลือกบริการที่ต้องการ ระบบจะเปิดแบบฟอร์มออนไลน์",
-                       "กรอกชื่อ-สกุล หมายเลขโทรศัพท์ และรายละเอียดคำขอ แนบรูปภาพได้ไม่เกิน 3 รูป",
-                       "ตรวจสอบข้อมูลแล้วกด ส่ง ระบบแสดงข้อความยืนยันการรับเรื่อง",
-                       "เจ้าหน้าที่ติดต่อกลับตามระยะเวลาที่กำหนด และแจ้งผลทางโทรศัพท์หรือ LINE"], ordered=True)
+            + bullets(["เข้าเว็บไซต์ www.dongmueang.go.th เลือกเมนู การประเมิน ITA แล้วเลือกข้อ E-Service",
+                       "กดปุ่ม ยื่นคำขอออนไลน์ ของบริการที่ต้องการ แบบฟอร์มคำขอท้ายหน้าจะเลือกบริการนั้นให้",
+                       "กรอกชื่อ-สกุล หมายเลขโทรศัพท์หรืออีเมลที่ติดต่อกลับได้ และรายละเอียดคำขอ",
+                       "กด ส่งคำขอทางอีเมล โปรแกรมอีเมลจะเปิดข้อความคำขอถึง " + SARABAN + " ให้ตรวจดูแล้วกดส่ง "
+                       "(แนบภาพถ่ายในอีเมลได้) หรือกด พิมพ์คำขอนี้ แล้วนำไปยื่นที่สำนักงาน",
+                       "งานธุรการลงทะเบียนรับคำขอและตอบรับทางอีเมลหรือโทรศัพท์ภายใน 1 วันทำการ แล้วส่งต่อกองที่รับผิดชอบ",
+                       "เจ้าหน้าที่ดำเนินการตามระยะเวลาที่กำหนดของแต่ละบริการ และแจ้งผลทางโทรศัพท์หรือ LINE"], ordered=True)
             + "<h2>การคุ้มครองข้อมูลส่วนบุคคล</h2>"
             + para("ข้อมูลที่กรอกใช้เพื่อการให้บริการเท่านั้น เก็บรักษาไม่เกิน 1 ปี "
                    "ตามพระราชบัญญัติคุ้มครองข้อมูลส่วนบุคคล พ.ศ. 2562")
             + sign_of(data["guide"], "ประกาศ ณ วันที่"))
-    return {at(data["guide"]["file"]): page(data["guide"]["title"], body)}
+    return {at(data["guide"]["file"], year): page(data["guide"]["title"], body)}
 
 
 def o11_docs() -> dict:
@@ -645,13 +671,14 @@ def sorkhor_page(entry: dict, month: str, rows: list, bidders: dict) -> str:
     return page("สรุปผลการดำเนินการจัดซื้อจัดจ้างในรอบเดือน", body, sub=f"{sub} {AGENCY}", landscape=True)
 
 
-def o12_docs() -> dict:
-    data = load("O12")
+def o12_docs(code: str = "O12", year: int = 2568, bidders: dict | None = None) -> dict:
+    """One แบบ สขร.1 per month of the monthly procurement item (2568 O12, 2569 O11)."""
+    data = load(code, year)
     by_file = {Path(d["file"]).name: d for d in data["documents"]}
     docs = {}
     for month in data["months"]:
         entry = by_file[f"sorkhor1-{month['month']}.pdf"]
-        docs[at(entry["file"])] = sorkhor_page(entry, month["month"], month.get("rows", []), BIDDERS)
+        docs[at(entry["file"], year)] = sorkhor_page(entry, month["month"], month.get("rows", []), bidders or BIDDERS)
     return docs
 
 
@@ -691,18 +718,18 @@ XLSX_HEAD = ["ที่", "ปีงบประมาณ", "ชื่อหน�
              "รายชื่อผู้ประกอบการที่ได้รับการคัดเลือก", "เลขที่โครงการในระบบ e-GP"]
 
 
-def o12_workbook() -> bytes:
-    """The O12 table in the NACC 16-column layout, plus a month-by-month summary sheet."""
-    data = load("O12")
+def o12_workbook(code: str = "O12", year: int = 2568) -> bytes:
+    """The monthly procurement table in the NACC 16-column layout, plus a month-by-month summary sheet."""
+    data = load(code, year)
     book = Workbook()
     sheet = book.active
-    sheet.title = "ITA-o12"
+    sheet.title = f"ITA-{code.lower()}"
     sheet.append(XLSX_HEAD)
     n = 0
     for month in data["months"]:
         for row in month.get("rows", []):
             n += 1
-            sheet.append([n, 2568, AGENCY, "โนนสำราญ", "กาฬสินธุ์", "กระทรวงมหาดไทย", "องค์กรปกครองส่วนท้องถิ่น",
+            sheet.append([n, year, AGENCY, "โนนสำราญ", "กาฬสินธุ์", "กระทรวงมหาดไทย", "องค์กรปกครองส่วนท้องถิ่น",
                           row["name"], float(row["budget"]), row["source"], STATUS[row["status"]], METHOD[row["method"]],
                           float(row["median_price"]), float(row["agreed_price"]), row["vendor"], row["egp_no"]])
     style_sheet(sheet, widths=[5, 10, 28, 12, 12, 16, 20, 60, 16, 34, 18, 24, 14, 16, 34, 16], money=(9, 13, 14))
@@ -714,7 +741,7 @@ def o12_workbook() -> bytes:
         summary.append([th_month(month["month"]), len(rows), float(sum(Decimal(r["agreed_price"]) for r in rows)), note])
     style_sheet(summary, widths=[18, 14, 30, 26], money=(3,))
     book.properties.creator = AGENCY
-    book.properties.title = "รายการการจัดซื้อจัดจ้าง ปีงบประมาณ พ.ศ. 2568"
+    book.properties.title = f"รายการการจัดซื้อจัดจ้าง ปีงบประมาณ พ.ศ. {year}"
     book.properties.created = book.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
     with warnings.catch_warnings():  # openpyxl opens its own temporary files without an encoding
@@ -871,9 +898,10 @@ def o17_docs() -> dict:
 
 # ---------------------------------------------------------------- O20–O27 participation and integrity
 
-def o20_docs() -> dict:
+def o20_docs(code: str = "O20", year: int = 2568) -> dict:
+    """The minutes and summaries of the participation activities (2568 O20, 2569 O19)."""
     docs = {}
-    for activity in load("O20")["activities"]:
+    for activity in load(code, year)["activities"]:
         for entry in activity.get("documents", []):
             body = (table(["หัวข้อ", "รายละเอียด"], [
                         ["วันที่", th_date(activity["date"])], ["เรื่อง", activity["title"]],
@@ -883,7 +911,7 @@ def o20_docs() -> dict:
                     + para("ปิดประชุมเวลา 15.30 น.")
                     + sign_of(entry, "ผู้จดรายงานการประชุม ลงวันที่")
                     + signature(*NAYOK, None) )
-            docs[at(entry["file"])] = page(entry["title"], body)
+            docs[at(entry["file"], year)] = page(entry["title"], body)
     return docs
 
 
@@ -942,59 +970,84 @@ def report_covers(report: dict, date_be: str) -> bool:
 LEVEL_TH = {"low": "ต่ำ", "medium": "ปานกลาง", "high": "สูง", "very_high": "สูงมาก"}
 
 
-def o23_docs() -> dict:
-    data = load("O23")
+def o23_docs(code: str = "O23", year: int = 2568) -> dict:
+    """The risk assessment with its table (2568 O23, 2569 O21)."""
+    data = load(code, year)
     rows = [[i, r["process"], r["event"], r["likelihood"], r["impact"], int(r["likelihood"]) * int(r["impact"]),
              LEVEL_TH[r["level"]], "\n".join(r["measures"]), r.get("owner", "")] for i, r in enumerate(data["risks"], 1)]
-    method = (ITA / "O23.md").read_text(encoding="utf-8")
+    method = body_of(code, year)
     body = (md(method, shift=1)
             + "<h2>ตารางประเมินความเสี่ยงและมาตรการควบคุม</h2>"
             + table(["ที่", "กระบวนงาน", "เหตุการณ์ความเสี่ยง", "โอกาส", "ผลกระทบ", "คะแนน", "ระดับ", "มาตรการควบคุม",
                      "ผู้รับผิดชอบ"],
                     rows, num_cols=(3, 4, 5)).replace("\n", "<br>")
             + sign_of(data["assessment"], "อนุมัติ ณ วันที่"))
-    return {at(data["assessment"]["file"]): page(data["assessment"]["title"], body, landscape=True)}
+    return {at(data["assessment"]["file"], year): page(data["assessment"]["title"], body, landscape=True)}
 
 
-def o25_docs() -> dict:
-    data = load("O25")
+#: The anti-corruption plan 2566–2570: projects and budget of each year (the current year's come from its item).
+PLAN_YEARS = {2566: (9, 65000), 2567: (10, 75000), 2568: (8, 70000), 2569: (10, 80000), 2570: (10, 80000)}
+
+
+def o25_docs(code: str = "O25", year: int = 2568) -> dict:
+    """The anti-corruption action plan with this year's projects (2568 O25, 2569 O23)."""
+    data = load(code, year)
     rows = [[i, p["name"], baht(p.get("budget", 0)), p.get("period", ""), p.get("unit", "")]
             for i, p in enumerate(data["projects"], 1)]
     total = sum(Decimal(p.get("budget", "0")) for p in data["projects"])
-    years = [["2566", 9, "65,000.00"], ["2567", 10, "75,000.00"], ["2568", len(rows), baht(total)],
-             ["2569", 10, "80,000.00"], ["2570", 10, "80,000.00"]]
-    plan_text = (ITA / "O25.md").read_text(encoding="utf-8").split("ตารางด้านล่าง")[0]
+    years = [[str(y), len(rows), baht(total)] if y == year else [str(y), n, baht(b)] for y, (n, b) in PLAN_YEARS.items()]
+    plan_text = body_of(code, year).split("ตารางด้านล่าง")[0]
     body = (md(plan_text)
             + "<h2>สรุปจำนวนโครงการและงบประมาณรายปี</h2>"
             + table(["ปีงบประมาณ", "จำนวนโครงการ/กิจกรรม", "งบประมาณ (บาท)"], years, num_cols=(1, 2))
-            + '<h2 class="pb">โครงการ/กิจกรรม ปีงบประมาณ พ.ศ. 2568</h2>'
+            + f'<h2 class="pb">โครงการ/กิจกรรม ปีงบประมาณ พ.ศ. {year}</h2>'
             + table(["ที่", "โครงการ/กิจกรรม", "งบประมาณ (บาท)", "ระยะเวลา", "ผู้รับผิดชอบ"], rows, num_cols=(2,),
                     total=["", "รวม", baht(total), "", ""])
             + sign_of(data["plan"], "อนุมัติ ณ วันที่"))
-    return {at(data["plan"]["file"]): page(data["plan"]["title"], body)}
+    return {at(data["plan"]["file"], year): page(data["plan"]["title"], body)}
 
 
-def o27_docs() -> dict:
-    """The measures document, transcribed from the agency's real O27 (sections 1–4)."""
-    data = load("O27")
-    result = data["ita_result"]
+MEASURE_HEAD = ["มาตรการ/แนวทาง", "ขั้นตอน/วิธีดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "การติดตามประเมินผล"]
+
+
+def measure_rows(data: dict) -> list:
+    return [[f"{m['issue']}\n{m['name']}", thai_numbered(m["steps"]), m["owner"], m.get("period", ""),
+             thai_numbered(m["follow_up"])] for m in data["measures"]]
+
+
+def score_table(result: dict) -> str:
     scores = [[f"ตัวชี้วัดที่ {i['number']} {i['name']}", i["score"]] for i in result["indicators"]]
-    analysis = (ITA / "O27.md").read_text(encoding="utf-8")
+    return table(["ตัวชี้วัด", "คะแนนรายตัวชี้วัด"], scores, num_cols=(1,), widths=(75, 25),
+                 total=[f"คะแนนรวม (ปีที่ผ่านมา {result['previous_total']})", result["total"]])
+
+
+def seed_measures_docs() -> dict:
+    """FY 2569 O25: the measures document transcribed from the agency's real one (sections 1–4): ITA 2568 analysed."""
+    data = load("O25", 2569)
+    analysis = body_of("O25", 2569)
     section2 = "## ๒." + analysis.split("## ๒.")[1].split("## ๓.")[0]
-    measure_rows = [[f"{m['issue']}\n{m['name']}", thai_numbered(m["steps"]), m["owner"], m["period"],
-                     thai_numbered(m["follow_up"])] for m in data["measures"]]
     section1 = ("จากผลการประเมิน ITA ในปีงบประมาณ พ.ศ. ๒๕๖๘ ขององค์การบริหารส่วนตำบลดงเมือง พบว่า มีผลคะแนน ๘๘.๐๙ คะแนน "
                 "อยู่ในระดับ ผ่าน โดยมีผลการประเมินรายตัวชี้วัด ดังนี้")
     body = ("<h3>๑. ผลการประเมิน ITA ขององค์การบริหารส่วนตำบลดงเมือง ประจำปีงบประมาณ พ.ศ. ๒๕๖๘</h3>" + para(section1)
-            + table(["ตัวชี้วัด", "คะแนนรายตัวชี้วัด"], scores, num_cols=(1,), widths=(75, 25),
-                    total=[f"คะแนนรวม (ปีที่ผ่านมา {result['previous_total']})", result["total"]])
+            + score_table(data["ita_result"])
             + md(section2, shift=1)
             + '<div class="wide"><h3>๓. มาตรการในการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ๒๕๖๙</h3>'
-            + table(["มาตรการ/แนวทาง", "ขั้นตอน/วิธีดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "การติดตามประเมินผล"],
-                    measure_rows, widths=(20, 36, 9, 11, 24)).replace("\n", "<br>") + "</div>"
+            + table(MEASURE_HEAD, measure_rows(data), widths=(20, 36, 9, 11, 24)).replace("\n", "<br>") + "</div>"
             + "<h3>๔. ข้อจำกัดของหน่วยงานในการดำเนินการประเมินคุณธรรมและความโปร่งใสในการดำเนินงานของหน่วยงานภาครัฐ</h3>"
             + bullets(data["limitations"], ordered=True)
             + "<h3>ข้อเสนอแนะ/แนวทางในการจัดการกับข้อจำกัด (ถ้ามี)</h3>" + bullets(data["suggestions"], ordered=True)
+            + sign_of(data["document"], "ประกาศ ณ วันที่"))
+    return {at(data["document"]["file"], 2569): page(data["document"]["title"], body)}
+
+
+def o27_docs() -> dict:
+    """FY 2568 O27: the measures of FY 2568, made from the ITA 2567 result."""
+    data = load("O27")
+    body = (md(body_of("O27"), shift=1).replace("<h3>การนำผลการวิเคราะห์", score_table(data["ita_result"]) + "<h3>การนำผลการวิเคราะห์")
+            + '<div class="wide"><h3>มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. 2568</h3>'
+            + table(MEASURE_HEAD, measure_rows(data), widths=(20, 36, 10, 12, 22)).replace("\n", "<br>") + "</div>"
+            + "<h3>ข้อจำกัดของหน่วยงาน</h3>" + bullets(data["limitations"], ordered=True)
+            + "<h3>แนวทางในการจัดการกับข้อจำกัด</h3>" + bullets(data["suggestions"], ordered=True)
             + sign_of(data["document"], "ประกาศ ณ วันที่"))
     return {at(data["document"]["file"]): page(data["document"]["title"], body)}
 
@@ -1338,11 +1391,11 @@ def procession(rng: random.Random) -> Image.Image:
     return image
 
 
-def kids(rng: random.Random) -> Image.Image:
+def kids(rng: random.Random, text: str = "งานวันเด็กแห่งชาติ 2568") -> Image.Image:
     image = gradient((800, 500), (130, 200, 245), (230, 244, 250))
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 340, 800, 500), fill=(120, 180, 90))
-    banner(draw, (170, 24, 630, 84), "งานวันเด็กแห่งชาติ 2568", fill=(220, 80, 120), size=28)
+    banner(draw, (170, 24, 630, 84), text, fill=(220, 80, 120), size=28)
     for _ in range(16):
         x, y = rng.randint(40, 760), rng.randint(100, 250)
         colour = rng.choice([(240, 80, 80), (250, 200, 40), (80, 160, 240), (120, 200, 120), (200, 120, 220)])
@@ -1411,9 +1464,9 @@ SCENES = {
 }
 
 
-def make_scenes() -> list:
+def make_scenes(scenes: dict) -> list:
     made = []
-    for rel, draw_scene in SCENES.items():
+    for rel, draw_scene in scenes.items():
         image = draw_scene(seeded(rel)).resize((640, 400), Image.LANCZOS)
         label(image)
         save_jpeg(image, CONTENT / rel)
@@ -1462,8 +1515,8 @@ def link(draw, a: tuple, b: tuple, colour=(90, 90, 90)) -> None:
     draw.line([(x1, y1), (x1, middle), (x2, middle), (x2, y2)], fill=colour, width=3)
 
 
-def make_org_chart(path: Path) -> None:
-    data = load("O1")
+def make_org_chart(path: Path, year: int = 2568) -> None:
+    data = load("O1", year)
     pol = {p["position"]: p["holder"] for p in data["political"]}
     perm = data["permanent"]
     image = Image.new("RGB", (1800, 1120), (255, 255, 255))
@@ -1525,18 +1578,22 @@ def make_map(path: Path) -> None:
     save_png(image, path, colours=32)
 
 
-def make_pictures() -> list:
-    """Logo, chart, map and executive avatars; returns their paths under content/."""
-    made = ["images/logo.png", "ita/2568/files/o1/org-chart-2568.png", "ita/2568/files/o3/map.png"]
+def make_pictures(scenes: dict) -> list:
+    """Logo, charts, map, executive avatars and drawn scenes; returns their paths under content/."""
+    made = ["images/logo.png", "ita/2568/files/o3/map.png"]
     (CONTENT / "images").mkdir(parents=True, exist_ok=True)
     make_logo(CONTENT / made[0])
-    make_org_chart(CONTENT / made[1])
-    make_map(CONTENT / made[2])
-    for person_ in load("O2")["executives"]:
-        rel = at(person_["photo"])
-        avatar(CONTENT / rel, person_["name"], person_["role"] in ("chief", "deputy", "secretary", "council"))
-        made.append(rel)
-    return made + make_scenes()
+    make_map(CONTENT / made[1])
+    for year in YEARS:
+        chart = at(load("O1", year)["chart"], year)
+        make_org_chart(CONTENT / chart, year)
+        made.append(chart)
+        for person_ in load("O2", year)["executives"]:
+            if own(person_["photo"]):
+                rel = at(person_["photo"], year)
+                avatar(CONTENT / rel, person_["name"], person_["role"] in ("chief", "deputy", "secretary", "council"))
+                made.append(rel)
+    return made + make_scenes(scenes)
 
 
 # ---------------------------------------------------------------- checking and main
@@ -1583,17 +1640,22 @@ def check(made: set) -> int:
 
 
 def main() -> int:
-    made = set(make_pictures())
-    xlsx = "ita/2568/files/o12/ita-o12-2568.xlsx"
-    (CONTENT / xlsx).parent.mkdir(parents=True, exist_ok=True)
-    (CONTENT / xlsx).write_bytes(o12_workbook())
-    made.add(xlsx)
-    docs = all_documents()
+    import sample_attachments_2569 as fy2569  # it imports this module's helpers, so only here
+
+    made = set(make_pictures({**SCENES, **fy2569.SCENES}))
+    workbooks = {"ita/2568/files/o12/ita-o12-2568.xlsx": o12_workbook(),
+                 "ita/2569/files/o11/ita-o11-2569.xlsx": o12_workbook("O11", 2569)}
+    for xlsx, data in workbooks.items():
+        (CONTENT / xlsx).parent.mkdir(parents=True, exist_ok=True)
+        (CONTENT / xlsx).write_bytes(data)
+    made.update(workbooks)
+    docs = {**all_documents(), **fy2569.documents()}
     with tempfile.TemporaryDirectory(prefix="prongsai-sample-") as work:
         render_pdfs(docs, Path(work))
     made.update(docs)
     total = sum((CONTENT / p).stat().st_size for p in made)
-    print(f"made {len(docs)} PDFs, {len(made) - len(docs) - 1} pictures, 1 XLSX; {total / 1_000_000:.2f} MB")
+    pictures = len(made) - len(docs) - len(workbooks)
+    print(f"made {len(docs)} PDFs, {pictures} pictures, {len(workbooks)} XLSX; {len(made)} files, {total / 1_000_000:.2f} MB")
     return check(made)
 
 

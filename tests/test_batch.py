@@ -14,7 +14,7 @@ from conftest import BUILD_DATE_EPOCH, ROOT
 from prongsai import batch
 
 MAIN = "import sys; from prongsai.cli import main; sys.exit(main())"
-SAMPLE_PAGES = 83  # the sample site's HTML pages, checked against the files on disk below
+SAMPLE_PAGES = 145  # the sample site's HTML pages, checked against the files on disk below
 THAI_FOLDER = "อบต ดงเมือง"
 BROKEN_LOCATION = "c/content/site.yaml:5:14: ข้อผิดพลาด: ช่อง 'agency_kind' (ประเภทหน่วยงาน) ไม่มีค่า 'saoo' ให้เลือก"
 
@@ -109,7 +109,11 @@ def test_an_output_folder_over_the_content_is_exit_2(tmp_path):
         pytest.skip("no symbolic links here")
     result = run(tmp_path, "a")
     assert result.returncode == 2
-    assert result.stderr.startswith("FAILED a\n  ใช้โฟลเดอร์ผลลัพธ์นี้ไม่ได้ | cannot use this output folder: ")
+    out, content = project.resolve() / "site", (project / "site" / "content").resolve()
+    assert result.stderr.startswith(
+        "FAILED a\n  ใช้โฟลเดอร์ผลลัพธ์นี้ไม่ได้ | cannot use this output folder:\n"
+        f"  โฟลเดอร์ผลลัพธ์ {out} จะเขียนทับ {content} เลือกโฟลเดอร์อื่นด้วย --out | "
+        f"the output folder {out} would overwrite {content}: choose another with --out\n")
     assert (project / "site" / "content" / "site.yaml").is_file()
 
 

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_DATE_EPOCH, MINIMAL_SITE_YAML, ROOT, TEMPLATES, png_bytes, write_files
+from conftest import BUILD_DATE_EPOCH, MINIMAL_SITE_YAML, ROOT, TEMPLATES, leftovers, png_bytes, write_files
 
 MAIN = "import sys; from prongsai.cli import main; sys.exit(main())"
 GOOD = {
@@ -40,10 +40,6 @@ def run(project: Path, *args: str, env: dict | None = None) -> subprocess.Comple
 
 def tree(folder: Path) -> dict:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-def leftovers(project: Path) -> list[str]:
-    return sorted(p.name for p in project.iterdir() if p.name.startswith(".site-"))
 
 
 def test_good_site_exits_0(project):

@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import BUILD_DATE_EPOCH, ROOT, pdf_bytes
+from conftest import BUILD_DATE_EPOCH, ROOT, leftovers, pdf_bytes
 
 from prongsai.pipeline import Paths, build_site
 
@@ -153,7 +153,7 @@ def test_a_content_error_in_a_warm_build_leaves_site_and_cache_as_they_were(tmp_
     with pytest.raises(SiteError):
         build_site(paths)
     assert tree(tmp_path / "site") == before
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".site-")] == []
+    assert leftovers(tmp_path) == []
     replace_in(tmp_path / "templates/news.html", "{{ post.title + 1 }}</h1>", "{{ post.title }}</h1>")
     assert build_site(paths).changed == ()
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DATE_EPOCH, ROOT, TEMPLATES
-from prongsai import Paths, build_site
+from conftest import ROOT, TEMPLATES
+from prongsai import Paths
 from prongsai.posters import dark_modules_drawn, poster_path, qr_code, qr_svg
 from test_sample_site import PageParser, resolve
 
@@ -44,12 +44,9 @@ def test_qr_svg_escapes_the_url():
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[Path, dict]:
-    """The sample site built once: (out folder, {site path: parsed page})."""
-    out = tmp_path_factory.mktemp("posters") / "site"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE_EPOCH)
-        build_site(Paths(project=ROOT, content=ROOT / "content", templates=TEMPLATES, out=out))
+def built(sample_site) -> tuple[Path, dict]:
+    """The sample site (built once per session): (out folder, {site path: parsed page})."""
+    out = sample_site
     pages = {}
     for file in sorted(out.rglob("*.html")):
         parser = PageParser()
@@ -65,7 +62,8 @@ def _links(pages: dict, path: str) -> set:
 
 def test_a_poster_for_every_item_and_one_for_the_year(built):
     out, pages = built
-    expected = [poster_path(YEAR, f"o{n}") for n in range(1, 29)] + [poster_path(YEAR)]
+    expected = [poster_path(year, f"o{n}") for year, items in ((YEAR, 28), (2569, 26)) for n in range(1, items + 1)]
+    expected += [poster_path(YEAR), poster_path(2569)]  # the sample holds fiscal years 2568 and 2569
     assert [p for p in expected if p not in pages] == []
     assert sorted(p for p in pages if p.startswith("posters/")) == sorted(expected)
 
@@ -114,15 +112,11 @@ def test_item_pages_carry_the_print_header(built):
     assert ".print-only { display: none; }" in css and "@media print" in css
 
 
-def test_the_o9_poster_shows_every_service_flow_with_its_times(tmp_path):
+def test_the_o9_poster_shows_every_service_flow_with_its_times(sample_site):
     """The agency's measure: each service's steps and time posted where visitors wait (one A4 page each)."""
-    from conftest import ROOT, TEMPLATES
-
-    from prongsai import Paths, build_site
     from prongsai.pipeline import load_site
 
-    out = tmp_path / "site"
-    build_site(Paths(project=ROOT, content=ROOT / "content", templates=TEMPLATES, out=out))
+    out = sample_site
     services = load_site(Paths(ROOT, ROOT / "content", TEMPLATES, out)).site.years[2568].items["O9"].values["services"]
     poster = (out / "posters/2568/o9.html").read_text(encoding="utf-8")
     flows = [s for s in services if s["steps"]]

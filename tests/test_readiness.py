@@ -536,3 +536,42 @@ def test_check_text_calls_only_l_elements_low_confidence(scratch):
     printed = check_text(check_year(loaded.site.years[FY], loaded.site, loaded.model, MAY_2568), loaded.site)
     assert ": แยกรายเดือน อย่างน้อย ต.ค. 2567 – มี.ค. 2568" in printed  # the O12 April advice, an H element
     assert "(ความมั่นใจต่ำ): แยกรายเดือน" not in printed
+
+
+# --- each: the สขร.1 fields of every row (2569's monthly procurement) ---------------------------------------------
+
+SORKHOR_2569 = """\
+months:
+  - month: 2568-10
+    rows:
+      - name: จัดซื้อวัสดุสำนักงาน
+        budget: 15000
+        source: งบประมาณรายจ่ายประจำปี
+        status: completed
+        method: specific
+        median_price: 14380
+        agreed_price: 14380
+        vendor: ร้านทดสอบพาณิชย์
+        egp_no: "68105844132"
+        contract_no: จ 12/2569
+        contract_date: 2568-10-08
+        reason: ราคาต่ำสุดและคุณสมบัติครบ
+  - month: 2568-11
+    no_procurement: true
+documents:
+  - title: แบบ สขร.1 เดือนตุลาคม 2568
+    file: files/a.pdf
+"""
+
+
+@pytest.mark.parametrize("missing, ready", [(None, True), ("contract_no", False), ("reason", False)])
+def test_each_row_has_the_sorkhor_fields_and_a_nil_month_asks_none(scratch, missing, ready):
+    text = SORKHOR_2569 if missing is None else "\n".join(
+        line for line in SORKHOR_2569.split("\n") if not line.strip().startswith(f"{missing}:"))
+    loaded = load_site(scratch({"ita/2569/O11.yaml": text, "ita/2569/files/a.pdf": pdf_bytes()}))
+    result = check_item(loaded.site.years[2569].items["O11"], loaded.site, loaded.model, date(2025, 12, 15))
+    sorkhor = element(result, "sorkhor_monthly")
+    assert sorkhor.passed is ready
+    if not ready:
+        [problem] = sorkhor.problems
+        assert (problem.location, problem.en.endswith(f"(field {missing})")) == ("content/ita/2569/O11.yaml:4:9", True)

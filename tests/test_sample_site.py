@@ -2,6 +2,8 @@
 
 Each site is built once per session; every test walks every HTML page and reports all the pages that break
 the rule at once. Links and ids are read with html.parser, as a browser would, not with regular expressions.
+The sample holds fiscal years 2568 and 2569 (26 items under the 2569 framework), the golden site 2568; at the
+end, `check` on the sample's two years, and the fiscal years its measures items analyse.
 """
 
 from __future__ import annotations
@@ -14,15 +16,18 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
-
 from conftest import BUILD_DATE_EPOCH, ROOT, TEMPLATES
-from prongsai import Paths, SiteError, build_site
+from test_golden import copy_golden
+from test_readiness_cli import run
+
+from prongsai import SiteError, build_site
 from prongsai.framework import load_framework
 from prongsai.problems import format_report
 from prongsai.yamlio import parse
-from test_golden import copy_golden
 
 FISCAL_YEAR = 2568
+#: The number of items of each fiscal year's framework.
+ITEMS = {2568: 28, 2569: 26}
 SAMPLE_NOTICE = "ข้อมูลตัวอย่าง"
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 #: Attributes that load or lead to another resource.
@@ -79,25 +84,29 @@ def _settings(content: Path) -> dict:
 
 @pytest.fixture(scope="module", params=["sample", "golden"])
 def site(request, tmp_path_factory) -> BuiltSite:
-    """The sample content/ of the repository, or tests/golden/content, built into a temporary folder."""
-    project = tmp_path_factory.mktemp(request.param)
-    if request.param == "golden":
-        paths = copy_golden(project)
-    else:
-        paths = Paths(project=ROOT, content=ROOT / "content", templates=TEMPLATES, out=project / "site")
+    """The sample content/ of the repository (built once per session), or tests/golden/content, built into a
+    temporary folder."""
+    if request.param == "sample":
+        out = request.getfixturevalue("sample_site")
+        return BuiltSite("sample", out, _settings(ROOT / "content"), _parsed(out))
+    paths = copy_golden(tmp_path_factory.mktemp(request.param))
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE_EPOCH)
         try:
             build_site(paths)
         except SiteError as error:
             pytest.fail(f"the {request.param} content does not build:\n{format_report(error.problems, 'site')[:2000]}")
+    return BuiltSite(request.param, paths.out, _settings(paths.content), _parsed(paths.out))
+
+
+def _parsed(out: Path) -> dict:
     pages = {}
-    for file in sorted(paths.out.rglob("*.html")):
+    for file in sorted(out.rglob("*.html")):
         parser = PageParser()
         parser.feed(file.read_text(encoding="utf-8"))
         parser.close()
-        pages[file.relative_to(paths.out).as_posix()] = parser
-    return BuiltSite(request.param, paths.out, _settings(paths.content), pages)
+        pages[file.relative_to(out).as_posix()] = parser
+    return pages
 
 
 def no_failures(failures: list, rule: str) -> None:
@@ -122,19 +131,40 @@ def test_every_page_carries_the_sample_data_notice(site):
     no_failures([path for path, page in site.pages.items() if SAMPLE_NOTICE not in page.text], SAMPLE_NOTICE)
 
 
+def years_of(site: BuiltSite) -> list[int]:
+    """The fiscal years the site has an ITA index for."""
+    years = sorted(int(m.group(1)) for path in site.pages if (m := re.fullmatch(r"ita/(\d{4})/index\.html", path)))
+    assert FISCAL_YEAR in years
+    return years
+
+
+def test_the_sample_holds_fiscal_years_2568_and_2569(site):
+    assert years_of(site) == ([2568, 2569] if site.name == "sample" else [2568])
+
+
 def test_every_ita_page_shows_the_fiscal_year(site):
-    year = in_digits(site, str(FISCAL_YEAR))
-    ita = [path for path in site.pages if path.startswith(f"ita/{FISCAL_YEAR}/")]
-    assert len(ita) == 29
-    no_failures([path for path in ita if year not in site.pages[path].text], f"shows {year}")
+    failures = []
+    for fiscal_year in years_of(site):
+        year = in_digits(site, str(fiscal_year))
+        ita = [path for path in site.pages if path.startswith(f"ita/{fiscal_year}/")]
+        assert len(ita) == ITEMS[fiscal_year] + 1, fiscal_year
+        failures += [path for path in ita if year not in site.pages[path].text]
+    no_failures(failures, "an ITA page shows its fiscal year")
 
 
 def test_every_item_has_its_page_with_code_and_thai_name(site):
-    items = load_framework(FISCAL_YEAR).items
-    assert list(items) == [f"O{n}" for n in range(1, 29)]
+    failures = []
+    for fiscal_year in years_of(site):
+        failures += item_pages_missing(site, fiscal_year)
+    no_failures(failures, "ita/<year>/oN.html shows its code and Thai name")
+
+
+def item_pages_missing(site: BuiltSite, fiscal_year: int) -> list:
+    items = load_framework(fiscal_year).items
+    assert list(items) == [f"O{n}" for n in range(1, ITEMS[fiscal_year] + 1)]
     failures = []
     for code, item in items.items():
-        path = f"ita/{FISCAL_YEAR}/o{code[1:]}.html"
+        path = f"ita/{fiscal_year}/o{code[1:]}.html"
         page = site.pages.get(path)
         if page is None:
             failures.append(f"{path}: missing")
@@ -143,14 +173,16 @@ def test_every_item_has_its_page_with_code_and_thai_name(site):
             failures.append(f"{path}: no {code}")
         if re.sub(r"\s+", " ", item.name_th) not in page.text:
             failures.append(f"{path}: no name {item.name_th!r}")
-    no_failures(failures, "ita/2568/oN.html shows its code and Thai name")
+    return failures
 
 
 def test_year_index_links_every_item(site):
-    index = f"ita/{FISCAL_YEAR}/index.html"
-    linked = {resolve(index, value)[0] for tag, _, value in site.pages[index].links if tag == "a"}
-    missing = [f"ita/{FISCAL_YEAR}/o{n}.html" for n in range(1, 29) if f"ita/{FISCAL_YEAR}/o{n}.html" not in linked]
-    no_failures(missing, f"linked from {index}")
+    missing = []
+    for year in years_of(site):
+        index = f"ita/{year}/index.html"
+        linked = {resolve(index, value)[0] for tag, _, value in site.pages[index].links if tag == "a"}
+        missing += [f"{index} -> o{n}.html" for n in range(1, ITEMS[year] + 1) if f"ita/{year}/o{n}.html" not in linked]
+    no_failures(missing, "each year's index links every item")
 
 
 def test_fixed_pages_exist(site):
@@ -228,6 +260,50 @@ def test_no_duplicate_ids(site):
         failures += [f"{path}: id {i!r} appears more than once" for i in duplicates]
         failures += [f"{path}: an empty id" for i in page.ids if not i.strip()]
     no_failures(failures, "ids are unique on each page")
+
+
+@pytest.mark.parametrize("site", ["sample"], indirect=True)
+def test_no_page_carries_a_placeholder_link(site):
+    """No public page of the sample links to a made-up form (its online routes are the site's own forms)."""
+    failures = [f"{path}: {word}" for path, page in site.pages.items() for word in ("forms.gle", "ลิงก์สมมุติ")
+                if word in page.text or any(word in link for _, _, link in page.links)]
+    no_failures(failures, "no placeholder links or notes about them")
+
+
+# --- check on the sample's two years, and what its measures analyse ---------------------------------------------------
+
+@pytest.mark.parametrize(("year", "as_of"), [(2569, "2569-12-02"), (2568, "2568-09-30")])
+def test_check_finds_every_item_of_the_sample_ready(tmp_path, year, as_of):
+    """`check` on the sample as on the day it is assessed (2569: today; 2568: the last day of that year)."""
+    ran = run(tmp_path, "check", "--strict", "--year", str(year), "--as-of", as_of, "--content", str(ROOT / "content"),
+              "--templates", str(TEMPLATES), "--out", "site")
+    assert (ran.status, ran.err) == (0, ""), ran.out[-3000:]
+    items = ITEMS[year]
+    assert f"ITA {year}: พร้อม {items}/{items} ข้อ | {items}/{items} items ready" in ran.out.splitlines()
+    assert "[FAIL]" not in ran.out
+
+
+def item_data(year: int, code: str) -> dict:
+    path = ROOT / "content" / "ita" / str(year) / f"{code}.yaml"
+    doc, problems = parse(path.read_text(encoding="utf-8-sig"), path.name)
+    assert doc is not None and not problems, problems
+    return doc.data
+
+
+@pytest.mark.parametrize(("year", "code"), [(2568, "O27"), (2569, "O25")])
+def test_the_measures_of_a_year_analyse_the_ita_of_the_year_before(year, code):
+    """FY 2568's measures come from ITA 2567, FY 2569's (the agency's real document) from ITA 2568; every measure
+    starts and ends inside its fiscal year (1 October of the year before to 30 September)."""
+    data = item_data(year, code)
+    assert (int(data["measures_fy"]), int(data["ita_result"]["year"])) == (year, year - 1)
+    assert data["ita_result"]["total"] == {2568: "88.90", 2569: "88.09"}[year]
+    first, last = (year - 1, 10), (year, 9)
+    for measure in data["measures"]:
+        start, end = (tuple(int(part) for part in measure[key].split("-")) for key in ("start", "end"))
+        assert first <= start <= end <= last, measure["name"]
+    scores = {int(i["number"]): i["score"] for i in data["ita_result"]["indicators"]}
+    if year == 2569:
+        assert len(data["measures"]) == 7 and (scores[9], scores[10]) == ("72.00", "60.00")
 
 
 #: Guidance for staff that once reached public pages: writing instructions, the research's doubts, placeholders.

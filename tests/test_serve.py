@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import signal
 import socket
 import subprocess
 import sys
@@ -58,7 +59,7 @@ def preview(tmp_path):
         wait_for(f"http://127.0.0.1:{port}/ita/2568/o2.html", "นายหนึ่ง ใจดี")
         yield tmp_path, port, process
     finally:
-        process.terminate()
+        process.send_signal(signal.SIGINT)  # Ctrl+C, as a clerk stops it: the preview folder is deleted
         if not process.stdout.closed:
             process.communicate(timeout=10)
 
@@ -83,7 +84,7 @@ def test_a_mistake_shows_every_problem_in_the_browser_and_the_fix_brings_the_sit
     item.write_text(EXECUTIVES.replace("นายหนึ่ง ใจดี", "นายสอง ใจดี"), encoding="utf-8")
     page = wait_for(url, "นายสอง ใจดี")
     assert "พบข้อผิดพลาด" not in page
-    process.terminate()
+    process.send_signal(signal.SIGINT)
     output = process.communicate(timeout=10)[0]
     assert "content/ita/2568/O2.yaml:4:11" in output  # the terminal said it too
     assert "rebuilt in" in output

@@ -1,5 +1,6 @@
-"""The service pages of the sample site: O9 manuals with step flows, O10 e-services with a mailto fallback form,
-O18 complaint channels. Pages are read with html.parser, as a browser would."""
+"""The service pages of the sample site: O9 manuals with step flows, O10 e-services whose online route is the page's own
+mailto request form, the complaint channels (2568 O18, 2569 O17) with the corruption-only e-mail channel as an on-page
+form. Pages are read with html.parser, as a browser would."""
 
 from __future__ import annotations
 
@@ -9,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DATE_EPOCH, ROOT, TEMPLATES
-from prongsai import Paths, build_site
+from conftest import ROOT
 from prongsai.yamlio import parse
 
 YEAR = "ita/2568"
@@ -75,12 +75,9 @@ def read_yaml(path: Path) -> dict:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("services") / "site"
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE_EPOCH)
-        build_site(Paths(project=ROOT, content=ROOT / "content", templates=TEMPLATES, out=out))
-    return out
+def built(sample_site) -> Path:
+    """The sample site, built once per session (conftest.sample_site)."""
+    return sample_site
 
 
 def page(built: Path, name: str) -> Node:
@@ -173,12 +170,30 @@ def test_o10_every_field_of_the_form_has_a_label(built):
             assert field.attrs.get("type") != "hidden" and "hidden" not in field.attrs
 
 
-def test_o10_links_every_service_form(built):
+def test_o10_links_every_service_to_its_form(built):
+    """A service with a url links to it; one without links to the request form below, at an anchor inside its section."""
     root = page(built, "o10.html")
-    hrefs = [a.attrs.get("href") for a in root.by_id("f-services").find_all("a")]
-    for service in content("O10")["services"]:
-        assert service["url"] in hrefs
-        assert service["name"] in root.by_id("f-services").text
+    request = root.by_id("request")
+    anchors = {n.attrs["id"] for n in request.find_all() if n.attrs.get("id", "").startswith("request-")}
+    options = [o.text for o in request.find_all("option")]
+    services = content("O10")["services"]
+    assert any("url" not in s for s in services), "the sample shows the page's own request form as the online route"
+    for number, (card, service) in enumerate(zip(root.by_id("f-services").find_all("li", "card"), services), 1):
+        assert service["name"] in card.text
+        hrefs = [a.attrs.get("href") for a in card.find_all("a")]
+        if service.get("url"):
+            assert service["url"] in hrefs
+        else:
+            assert hrefs == [f"#request-{number}"], hrefs
+            assert f"request-{number}" in anchors
+            assert options[number] == service["name"], "option N of the form is service N (option 0 is the prompt)"
+
+
+@pytest.mark.parametrize("year", ["2568", "2569"])
+def test_no_placeholder_form_links(built, year):
+    for name in ("o10.html", "o18.html" if year == "2568" else "o17.html"):
+        text = (built / "ita" / year / name).read_text(encoding="utf-8")
+        assert "forms.gle" not in text and "ลิงก์สมมุติ" not in text, f"{year}/{name}"
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -207,5 +222,22 @@ def test_o18_shows_every_channel_the_promises_and_the_national_channels(built):
 def test_o18_groups_channels_by_type(built):
     channels = page(built, "o18.html").by_id("f-channels")
     headings = [h.text for h in channels.find_all("h3")]
-    assert headings == ["แบบฟอร์มออนไลน์", "อีเมล", "โทรศัพท์", "LINE", "จดหมาย", "ยื่นด้วยตนเอง", "ตู้รับเรื่องร้องเรียน"]
+    assert headings == ["อีเมล", "โทรศัพท์", "LINE", "จดหมาย", "ยื่นด้วยตนเอง", "ตู้รับเรื่องร้องเรียน"]
     assert "mailto:anticorruption@dongmueang.go.th" in [a.attrs.get("href") for a in channels.find_all("a")]
+
+
+def test_o18_offers_the_corruption_only_email_channel_as_a_form(built):
+    """The e-mail channel kept for corruption complaints is an on-page form composing that e-mail; name not required."""
+    only = [c for c in content("O18")["channels"] if c.get("corruption_only") == "true"]
+    assert [c["type"] for c in only] == ["email"]
+    root = page(built, "o18.html")
+    forms = [f for f in root.by_id("f-channels").find_all("form") if f.attrs.get("action", "").startswith("mailto:")]
+    assert len(forms) == 1
+    form = forms[0]
+    assert form.attrs["action"].split("?")[0] == f"mailto:{only[0]['value']}"
+    assert form.attrs.get("method") == "post" and form.attrs.get("enctype") == "text/plain"
+    labelled = {label.attrs.get("for") for label in form.find_all("label") if label.text}
+    fields = [n for n in form.find_all() if n.tag in ("input", "textarea")]
+    assert len(fields) == 3 and all(f.attrs.get("id") in labelled and f.attrs.get("name") for f in fields)
+    assert not any("ชื่อ-นามสกุล" in (f.attrs.get("name") or "") for f in fields), "no name asked: anonymous is possible"
+    assert "ไม่ต้องใส่ชื่อ" in form.text
