@@ -260,11 +260,10 @@ chcp 65001 > nul
 set PYTHONUTF8=1
 set PYTHONIOENCODING=utf-8
 cd /d "%~dp0"
-if exist ".venv\\Scripts\\python.exe" (
-  ".venv\\Scripts\\python.exe" -m prongsai edit
-) else (
-  py -m prongsai edit 2> nul || python -m prongsai edit
-)
+set PY=python
+where py > nul 2> nul && set PY=py
+if exist ".venv\\Scripts\\python.exe" set PY=.venv\\Scripts\\python.exe
+"%PY%" -m prongsai edit
 if errorlevel 1 (
   echo.
   echo Prongsai could not start. Install it first: py -m pip install prongsai
