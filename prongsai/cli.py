@@ -255,8 +255,7 @@ def import_command(args: argparse.Namespace, paths: Paths) -> int:
     from . import importing
 
     if args.target not in IMPORTERS or args.file is None:
-        print("ใช้แบบนี้ | usage: python build.py import procurement|complaints|services FILE.xlsx [--into ITEM.yaml]",
-              file=sys.stderr)
+        print("ใช้แบบนี้ | usage: python build.py import procurement|complaints|services FILE.xlsx", file=sys.stderr)
         return 2
     importer = getattr(importing, IMPORTERS[args.target])
     options = {"sheet": args.sheet, **({"month": args.month} if args.target == "procurement" else {})}
