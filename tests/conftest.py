@@ -140,9 +140,13 @@ def checkout_state() -> str | None:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def checkout_unchanged():
+def checkout_unchanged(request):
     """No test writes into the checkout: every test builds into a temporary folder (a build into the checkout would
-    leave .prongsai-cache/ or site/ behind, and later runs would reuse them, hiding what only a clean build shows)."""
+    leave .prongsai-cache/ or site/ behind, and later runs would reuse them, hiding what only a clean build shows).
+    --update-golden and --update-screenshots are asked to write there."""
+    if request.config.getoption("--update-golden") or request.config.getoption("--update-screenshots"):
+        yield
+        return
     before = checkout_state()
     yield
     after = checkout_state()
