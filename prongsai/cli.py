@@ -23,6 +23,7 @@ from .problems import SiteError, format_report
 from .readiness import check_year
 from .report import check_text, write_itas_csv, write_staff_report
 from .sitefolder import OutputError
+from .scaffold import command_for
 
 #: Exit statuses: content problems; the output folder, the disk or the lock; stopped with Ctrl+C; a closed pipe.
 CONTENT, UNUSABLE, STOPPED, CLOSED_PIPE = 1, 2, 130, 141
@@ -41,9 +42,9 @@ def _parser() -> argparse.ArgumentParser:
         description="สร้างเว็บไซต์เปิดเผยข้อมูล ITA จาก content/ | Build the ITA disclosure site from content/",
     )
     parser.add_argument("command", nargs="?", default="build",
-                        choices=["build", "check", "itas", "serve", "new", "new-year", "init", "schema", "import", "batch"],
+                        choices=["build", "check", "itas", "serve", "edit", "new", "new-year", "init", "schema", "import", "batch"],
                         help="build (ค่าเริ่มต้น): สร้างเว็บไซต์ | check: ตรวจความพร้อม ITA | itas: ไฟล์ CSV สำหรับระบบ ITAS | "
-                             "serve: ดูตัวอย่างสดขณะแก้ไข | new O12: ไฟล์เริ่มต้นของข้อ | new-year 2569: เตรียมปีงบประมาณใหม่ | "
+                             "serve: ดูตัวอย่างสดขณะแก้ไข | edit: แก้ไขเว็บไซต์ในเบราว์เซอร์ | new O12: ไฟล์เริ่มต้นของข้อ | new-year 2569: เตรียมปีงบประมาณใหม่ | "
                              "init DIR: โครงการใหม่ของหน่วยงานอื่น | schema: ช่วยพิมพ์ใน VS Code | "
                              "import procurement FILE.xlsx: นำเข้าตาราง | "
                              "batch DIR… [--jobs N] [--list FILE]: สร้างหลายหน่วยงานพร้อมกัน (python build.py batch --help)")
@@ -74,7 +75,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--month", help="import: เดือน (พ.ศ.) ของแบบ สขร.1 เช่น 2567-10 | the month of a สขร.1 sheet")
     parser.add_argument("--sheet", help="import: ชื่อชีตในไฟล์ Excel (ค่าเริ่มต้น: ชีตที่เปิดอยู่) | the worksheet")
     parser.add_argument("--to", type=Path, help="import: ที่เก็บไฟล์ YAML ที่ได้ (ค่าเริ่มต้น: ข้างไฟล์ตาราง) | where the YAML goes")
-    parser.add_argument("--port", type=int, default=8000, help="serve: พอร์ต (ค่าเริ่มต้น 8000) | port")
+    parser.add_argument("--into", type=Path, help="import: รวมเดือนที่นำเข้าเข้าไปในไฟล์ของข้อโดยตรง เช่น content/ita/2568/O12.yaml | "
+                                                    "merge the imported months into the item's own file")
+    parser.add_argument("--replace", action="store_true", help="import --into: แทนที่เดือนที่มีอยู่แล้ว | replace months the file has")
+    parser.add_argument("--port", type=int, help="serve: พอร์ต (ค่าเริ่มต้น 8000) edit: (ค่าเริ่มต้น 8790) | port")
+    parser.add_argument("--no-browser", action="store_true", help="edit: ไม่ต้องเปิดเบราว์เซอร์ | do not open the browser")
     parser.add_argument("--host", default="127.0.0.1",
                         help="serve: ค่าเริ่มต้น 127.0.0.1 (เฉพาะเครื่องนี้); 0.0.0.0 ให้เครื่องอื่นเห็นด้วย | "
                              "interface; 0.0.0.0 exposes the preview to the network")
@@ -209,7 +214,7 @@ def itas(paths: Paths, args: argparse.Namespace) -> int:
 
 def scaffold_command(paths: Paths, args: argparse.Namespace) -> int:
     from .framework import available_years
-    from .scaffold import ScaffoldError, init_project, new_item, new_year
+    from .scaffold import ScaffoldError, choose_year, init_project, new_item, new_year, next_steps, write_launchers
     from .schema import load_model
 
     if not args.target:
@@ -219,6 +224,8 @@ def scaffold_command(paths: Paths, args: argparse.Namespace) -> int:
     year = args.year or max(years)
     try:
         if args.command == "new":
+            year, why_th, why_en = choose_year(paths.content, args.year, date.today())
+            print(f"ปีงบประมาณ {year}: {why_th} | fiscal year {year}: {why_en}")
             written = [new_item(model, paths.content, args.target, year)]
         elif args.command == "new-year":
             written = new_year(model, paths.content, int(thai.to_arabic_digits(args.target)))
@@ -228,19 +235,23 @@ def scaffold_command(paths: Paths, args: argparse.Namespace) -> int:
             from .editor_schema import write_editor_files
 
             written += write_editor_files(model, years, Path(args.target))
+            written += write_launchers(Path(args.target))
     except (ScaffoldError, ValueError, FileNotFoundError) as error:
         print(f"ทำไม่ได้ | cannot: {error} (ปีที่มีเกณฑ์ | years with a framework: {years})", file=sys.stderr)
         return 1
     for file in written:
         print(f"เขียน | wrote: {file}")
+    if args.command == "init":
+        print(next_steps(Path(args.target)))
     return 0
 
 
 IMPORTERS = {"procurement": "import_procurement", "complaints": "import_complaints", "services": "import_service_statistics"}
 
 
-def import_command(args: argparse.Namespace) -> int:
-    """A procurement, complaint or service-statistics sheet (xlsx or csv) to YAML rows, every bad cell named."""
+def import_command(args: argparse.Namespace, paths: Paths) -> int:
+    """A procurement, complaint or service-statistics sheet (xlsx or csv) to YAML rows, every bad cell named; with
+    --into, merged by month into the item's own file."""
     from . import importing
 
     if args.target not in IMPORTERS or args.file is None:
@@ -255,10 +266,61 @@ def import_command(args: argparse.Namespace) -> int:
         print("นำเข้าไม่สำเร็จ: แก้ช่องในตารางตามรายการข้างบนแล้วนำเข้าอีกครั้ง ยังไม่ได้เขียนไฟล์ใด | "
               "import failed: fix the cells listed above and import again; nothing was written", file=sys.stderr)
         return 1
+    if args.into is not None:
+        return _import_into(args, paths, text)
     target = args.to or args.file.with_suffix(".yaml")
     target.write_text(text, encoding="utf-8", newline="\n")
-    print(f"เขียน | wrote: {target}\nคัดลอกส่วน months: ไปไว้ในไฟล์ของข้อนั้น (เช่น content/ita/2568/O12.yaml) | "
-          f"copy its months: into the item's file")
+    item = _item_file_hint(args.target, text, paths)
+    print(f"เขียน | wrote: {target}\nรวมเข้าไฟล์ของข้อโดยตรง | merge it into the item's file: "
+          f"{command_for(paths.project)} import {args.target} {args.file} --into {item}")
+    return 0
+
+
+def _item_file_hint(importer: str, text: str, paths: Paths) -> str:
+    """The item file a kind belongs in: the year of the imported months, numbered by that year's framework."""
+    import re
+
+    from .importmerge import KINDS, item_code_for
+    from .scaffold import existing_years
+    from .workbench.state import framework_for
+
+    months = [thai.parse_be_month(m) for m in re.findall(r"month: (\d{4}-\d{2})", text)]
+    years = existing_years(paths.content)
+    year = max((m.fiscal_year for m in months), default=None) or (years[-1] if years else thai.fiscal_year_of(date.today()))
+    code = item_code_for(KINDS[importer], framework_for(year, paths.project)) or "O?"
+    return f"{shown(paths.content, paths.project)}/ita/{year}/{code}.yaml"
+
+
+def _import_into(args: argparse.Namespace, paths: Paths, imported: str) -> int:
+    from . import yamledit
+    from .importmerge import changes_text, merge_text, read_item
+    from .workbench.checking import check_text
+    from .schema import load_model
+    from .importmerge import KINDS
+
+    item = args.into
+    try:
+        merged, changes = merge_text(read_item(item), imported, args.replace)
+    except yamledit.EditError as error:
+        print(f"อ่านไฟล์ {item} ไม่ได้ แก้ให้เป็น YAML ที่ถูกต้องก่อน | cannot read {item} as YAML: {error}", file=sys.stderr)
+        return 1
+    record = load_model().kinds[KINDS[args.target]].record
+    checked = check_text(merged, record, item.resolve(), paths.content.resolve(), paths.project.resolve())
+    if checked.errors:
+        print(format_report(checked.errors, built=False), file=sys.stderr)
+        print(f"ยังไม่ได้เขียน {item} | {item} was not changed", file=sys.stderr)
+        return 1
+    old = read_item(item)
+    if merged != old:
+        from .workbench.store import Store, version_of
+
+        content = paths.content.resolve()
+        relative = item.resolve().relative_to(content).as_posix() if content in item.resolve().parents else None
+        if relative is not None:
+            Store(paths.project, content).write(relative, merged, version_of(item.read_bytes()) if item.is_file() else "absent")
+        else:
+            item.write_text(merged, encoding="utf-8", newline="\n")
+    print(f"รวมเข้า | merged into: {item}\n{changes_text(changes)}")
     return 0
 
 
@@ -323,10 +385,14 @@ def _main(argv: list[str] | None) -> int:
     if args.command == "schema":
         return schema_command(paths.project)
     if args.command == "import":
-        return import_command(args)
+        return import_command(args, paths)
     if args.command == "serve":
         from .serve import serve  # livereload and tornado load only for the preview
 
-        return serve(paths, args.host, args.port)
+        return serve(paths, args.host, args.port or 8000)
+    if args.command == "edit":
+        from .workbench import run  # tornado loads only for the workbench
+
+        return run(paths, args.port or 8790, open_browser=not args.no_browser)
     output = sitefolder.Options(keep=sitefolder.KEEP + tuple(args.keep), swap=args.swap, wait=_lock_wait(), on_wait=_say)
     return build(paths, args.strict, not args.no_cache, args.jobs, output)

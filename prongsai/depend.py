@@ -3,7 +3,8 @@
 Owns the dependency rule. A page's inputs are
   - the shell: Prongsai's own code and data, every file under templates/, the
     settings, the build date (anything that could change every page);
-  - its own content: the item, news post, year or file list it is made for;
+  - its own content: the item, news post, year or file list it is made for (a
+    year's items count only when the page reads them: YearView);
   - the shared parts of the site it read while rendering, noted by TrackedSite:
     the news posts' fields it read (a list of titles does not read bodies, so
     editing a post's text re-renders that post's page and not the list pages),
@@ -71,8 +72,8 @@ def own_digest(page, digests: "Digests") -> bytes:
     """The page's own content: what render.plan_pages gave it beside the site."""
     parts = []
     for name, value in sorted(page.extra.items()):
-        if name == "year":
-            parts += [name, digests.of_year(value)]
+        if name == "year":  # its items are noted when the page reads them (YearView)
+            parts += [name, digests.of_year_frame(value)]
         elif name == "entry" and value is not None:
             parts += [name, digests.of_entry(value)]
         elif name == "kind":
@@ -99,6 +100,21 @@ class PostView:
         if name == "body_html":
             return self._bodies.html(self._post.body)
         return getattr(self._post, name)
+
+
+class YearView:
+    """A fiscal year as a page's own `year`: its number, path and framework are the page's own content; reading its
+    items is noted, so an item's page is not rendered again when another item of the year changes."""
+
+    __slots__ = ("_year", "_uses")
+
+    def __init__(self, year, uses: set) -> None:
+        self._year, self._uses = year, uses
+
+    def __getattr__(self, name: str):
+        if name == "items":
+            self._uses.add(f"year.items.{self._year.fiscal_year}")
+        return getattr(self._year, name)
 
 
 class TrackedPages(list):
@@ -218,6 +234,13 @@ class Digests:
             self._known[key] = entry_digest(entry)
         return self._known[key]
 
+    def of_year_frame(self, year) -> bytes:
+        """A year without its items: what every page of the year shows of it."""
+        key = ("year frame", year.fiscal_year)
+        if key not in self._known:
+            self._known[key] = digest(year.fiscal_year, year.path, year.framework)
+        return self._known[key]
+
     def of_year(self, year) -> bytes:
         key = ("year", year.fiscal_year)
         if key not in self._known:
@@ -233,6 +256,9 @@ class Digests:
         site = self._site
         if name.startswith("news."):
             return self._news_field(name.split(".", 1)[1])
+        if name.startswith("year.items."):
+            year = site.years.get(int(name.rsplit(".", 1)[1]))
+            return self.of_year(year) if year is not None else digest(None)
         if name == "pages":
             return digest(*[(p.path, p.title, p.section) for p in self._pages])
         if name in ("site.years", "site.current_year"):

@@ -29,7 +29,7 @@ import jinja2
 
 from . import offline
 from .cache import Output
-from .depend import Digests, PostView, TrackedPages, TrackedSite, digest
+from .depend import Digests, PostView, TrackedPages, TrackedSite, YearView, digest
 from .render import broken_links, template_problem
 from .search import INDEX_FILE, index_line, write_index_script
 from .sitefolder import OutputError  # noqa: F401 - where callers have long found it
@@ -75,7 +75,8 @@ def render_page(job: Job, index: int) -> Made:
     uses: set = set()
     try:
         template = job.env.get_template(page.template)
-        extra = {name: PostView(value, job.bodies) if name == "post" else value for name, value in page.extra.items()}
+        extra = {name: PostView(value, job.bodies) if name == "post" else YearView(value, uses) if name == "year" else value
+                 for name, value in page.extra.items()}
         html = template.render(site=TrackedSite(job.site, uses, job.bodies), page=page, pages=TrackedPages(job.pages, uses),
                                **extra)
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError, LookupError, ArithmeticError, RecursionError) as error:

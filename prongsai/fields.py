@@ -67,7 +67,7 @@ class Reader:
     def problem(self, key: Key, th: str, en: str, hint_th: str = "", hint_en: str = "", *, at_key: bool = False,
                 severity: str = "error") -> None:
         line, column = self.doc.key_mark(key) if at_key else self.doc.mark(key)
-        self.problems.append(Problem(self.doc.path, line, column, th, en, hint_th, hint_en, severity))
+        self.problems.append(Problem(self.doc.path, line, column, th, en, hint_th, hint_en, severity, key=key))
 
 
 def _echo(value: object) -> str:

@@ -9,7 +9,7 @@ write instead. Knows nothing about YAML, Markdown or Jinja.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 ERROR = "error"
 WARNING = "warning"
@@ -33,6 +33,9 @@ class Problem:
     severity: str = ERROR
     #: a second place that explains the first, e.g. the content file a template was rendering
     context: str = ""
+    #: the key path of the value in its file (("executives", 0, "photo")), when known: the workbench shows the
+    #: problem beside that field; not compared or printed
+    key: tuple = field(default=(), compare=False)
 
     @property
     def location(self) -> str:

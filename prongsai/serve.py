@@ -80,6 +80,11 @@ class Preview:
     found: tuple = ()
     #: page digests kept from one rebuild to the next (depend.Digests)
     kept: dict = field(default_factory=dict)
+    #: the last rebuild's checked site and content model (None after an error), and its problems (the workbench
+    #: shows readiness from them)
+    site: object = None
+    model: object = None
+    problems: list = field(default_factory=list)
 
     def rebuild(self, changed: set | None = None) -> float | None:
         """Rebuild if anything changed since the last build; return the seconds it took, or None.
@@ -103,7 +108,7 @@ class Preview:
             self.failed = False
         except SiteError as error:
             self._show_errors(error.problems)
-            self.failed = True
+            self.failed, self.site, self.problems = True, None, error.problems
         finally:
             store.close()
             gc.enable()
@@ -127,6 +132,7 @@ class Preview:
         loaded = load_site(self.paths, memo=memo, bodies=bodies, found=self._same_files(changed))
         self.found = loaded.found
         site, model = loaded.site, loaded.model
+        self.site, self.model, self.problems = site, model, loaded.warnings
         self.env = self.env or make_environment(self.paths.templates, site.digits)
         planned, generated = site_files(self.paths, site, model, memo, preview=True, kept=self.kept)
         copies = files_to_copy(self.paths, site.assets, site.resized)

@@ -140,9 +140,13 @@ def checkout_state() -> str | None:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def checkout_unchanged():
+def checkout_unchanged(request):
     """No test writes into the checkout: every test builds into a temporary folder (a build into the checkout would
-    leave .prongsai-cache/ or site/ behind, and later runs would reuse them, hiding what only a clean build shows)."""
+    leave .prongsai-cache/ or site/ behind, and later runs would reuse them, hiding what only a clean build shows).
+    --update-golden and --update-screenshots are asked to write there."""
+    if request.config.getoption("--update-golden") or request.config.getoption("--update-screenshots"):
+        yield
+        return
     before = checkout_state()
     yield
     after = checkout_state()
@@ -154,3 +158,6 @@ def checkout_unchanged():
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="rewrite tests/golden/expected/ from the current build instead of comparing with it")
+    parser.addoption("--update-screenshots", action="store_true", default=False,
+                     help="write the workbench screenshots the README shows to docs/workbench/ (else they stay in the test's "
+                          "temporary folder)")

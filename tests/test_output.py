@@ -50,9 +50,14 @@ OLD = {
     "ita/2568/O12.yaml": PROCUREMENT_YAML,
     **{f"news/2567-10-0{n}-post-{n}.md": f"---\ntitle: ข่าวที่ {n}\ndate: 2567-10-0{n}\n---\nเนื้อข่าวที่ {n}\n" for n in range(1, 5)},
 }
-#: The next version: one post edited, one gone, one new, an item's text changed.
+#: The next version: one post edited, one gone, one new, an item's text changed, and 40 posts of November (so that a
+#: warm build writes enough pages, and reuses enough, for every kill point below to be reached).
 NEW = {
     **{name: body for name, body in OLD.items() if name != "news/2567-10-04-post-4.md"},
+    **{f"news/2567-11-{n:02d}-november-{n}.md": f"---\ntitle: ข่าวเดือนพฤศจิกายน {n}\ndate: 2567-11-{n:02d}\n---\nเนื้อข่าว {n}\n"
+       for n in range(1, 29)},
+    **{f"news/2567-12-{n:02d}-december-{n}.md": f"---\ntitle: ข่าวเดือนธันวาคม {n}\ndate: 2567-12-{n:02d}\n---\nเนื้อข่าว {n}\n"
+       for n in range(1, 13)},
     "news/2567-10-01-post-1.md": "---\ntitle: ข่าวที่ 1 (แก้ไข)\ndate: 2567-10-01\n---\nเนื้อข่าวใหม่\n",
     "news/2567-10-05-post-5.md": "---\ntitle: ข่าวที่ 5\ndate: 2567-10-05\n---\nข่าวใหม่\n",
     "ita/2568/O2.md": "# ประวัติ\n\nผู้บริหาร **ทดสอบ** ปรับปรุงแล้ว\n",

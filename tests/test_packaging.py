@@ -65,7 +65,8 @@ def test_the_wheel_carries_the_templates_once(wheel):
     in_repository = sorted(p.relative_to(ROOT / "templates").as_posix() for p in (ROOT / "templates").rglob("*") if p.is_file())
     assert templates == in_repository
     assert "prongsai/data/kinds.yaml" in names
-    assert not [n for n in names if n.endswith(".html") and not n.startswith("prongsai/templates/")]
+    assert not [n for n in names if n.endswith(".html") and not n.startswith(("prongsai/templates/", "prongsai/workbench/templates/"))]
+    assert "prongsai/workbench/templates/form.html" in names and "prongsai/workbench/static/workbench.js" in names
 
 
 def test_the_installed_wheel_makes_and_builds_a_new_agency(installed, tmp_path_factory):
