@@ -293,7 +293,7 @@ def update(text: str, data: dict) -> str:
     """
     root = _compose(text)
     if root is None or (isinstance(root, ScalarNode) and root.value in _NULLS):
-        body = dump(data)
+        body = dump(data) if data else ""
         if not body:
             return text
         header = _header(text)

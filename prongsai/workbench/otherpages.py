@@ -15,6 +15,7 @@ import re
 import tornado.web
 
 from .. import thai
+from ..framework import FrameworkMissing, available_years
 from ..scaffold import ScaffoldError, new_year, plan_new_year
 from . import editing
 from .app import BaseHandler
@@ -169,6 +170,11 @@ class NewYear(BaseHandler):
         return int(text)
 
     def get(self) -> None:
+        text = thai.to_arabic_digits(self.get_argument("year", "") or "").strip()
+        if text.isdigit() and not can_build(int(text), self.bench.paths.project):  # two or more years ahead: say why
+            known = available_years(self.bench.paths.project)
+            return self.page("newyear.html", year=int(text), plan=[], provisional=False, buildable=False,
+                             error=str(FrameworkMissing(int(text), known)))
         year = self._year()
         plan = plan_new_year(self.bench.model, self.bench.paths.content, year, framework_for(year, self.bench.paths.project))
         self.page("newyear.html", year=year, plan=plan, provisional=is_provisional(year, self.bench.paths.project), buildable=can_build(year, self.bench.paths.project),
