@@ -91,7 +91,7 @@ def test_the_corpus_is_large_and_covers_every_category():
 
 def _file_system_encoding(env: dict) -> str:
     code = "import sys; print(sys.getfilesystemencoding(), sys.flags.utf8_mode)"
-    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.strip()
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, encoding="ascii", check=True).stdout.strip()
 
 
 def _without_locale() -> dict:
