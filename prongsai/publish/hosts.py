@@ -74,6 +74,12 @@ class Host:
             self._chmod(folder, 0o755)
         self.folders.add(folder)
 
+    def make_root(self) -> None:
+        """The target's folder and its parents, where missing (a new host's public_html)."""
+        parts = [part for part in self.target.path.split("/") if part]
+        for depth in range(1, len(parts) + 1):
+            self._mkdir_at("/" + "/".join(parts[:depth]))
+
     def digest(self, path: str) -> str | None:
         """The file's sha256 where the protocol can give it without downloading it; else None."""
         return None
@@ -169,6 +175,7 @@ class FtpHost(Host):
         except ftplib.Error:
             pass  # servers that do not know the command take UTF-8 names anyway
         ftp.voidcmd("TYPE I")
+        self.make_root()
         return self
 
     def close(self) -> None:
@@ -214,8 +221,11 @@ class FtpHost(Host):
             self.ftp.rename(self._at(part), self._at(path))
 
     def _mkdir(self, folder: str) -> bool:
+        return self._mkdir_at(self._at(folder))
+
+    def _mkdir_at(self, where: str) -> bool:
         try:
-            self.ftp.mkd(self._at(folder))
+            self.ftp.mkd(where)
             return True
         except ftplib.error_perm:
             return False  # it exists (or cannot be made: the upload into it then says so)
@@ -264,10 +274,16 @@ class SftpHost(Host):
 
     def open(self) -> "SftpHost":
         import paramiko
+        import paramiko.hostkeys
 
         client = paramiko.SSHClient()
-        if self.known_hosts.is_file():
-            client.load_host_keys(str(self.known_hosts))
+        known = client.get_host_keys()
+        if self.known_hosts.is_file():  # read here: paramiko's own reading and writing name no encoding
+            for line in self.known_hosts.read_text(encoding="utf-8").splitlines():
+                entry = paramiko.hostkeys.HostKeyEntry.from_line(line)
+                if entry is not None:
+                    for name in entry.hostnames:
+                        known.add(name, entry.key.get_name(), entry.key)
         client.set_missing_host_key_policy(_Remember(self))
         self.client = client
         try:
@@ -278,6 +294,7 @@ class SftpHost(Host):
         except paramiko.AuthenticationException as error:
             raise LoginRefused(str(error)) from None
         self.sftp = client.open_sftp()
+        self.make_root()
         return self
 
     def close(self) -> None:
@@ -316,15 +333,19 @@ class SftpHost(Host):
             self.sftp.rename(self._at(part), self._at(path))
 
     def _mkdir(self, folder: str) -> bool:
+        return self._mkdir_at(self._at(folder))
+
+    def _mkdir_at(self, where: str) -> bool:
         try:
-            self.sftp.mkdir(self._at(folder), 0o755)
-            return True
-        except OSError:
-            try:
-                self.sftp.stat(self._at(folder))
-            except FileNotFoundError:
-                raise PermissionError(errno.EACCES, "cannot make folder", self._at(folder)) from None
+            self.sftp.stat(where)
             return False
+        except FileNotFoundError:
+            pass
+        try:
+            self.sftp.mkdir(where, 0o755)
+        except OSError as error:
+            raise PermissionError(errno.EACCES, f"cannot make folder ({error})", where) from None
+        return True
 
     def delete(self, path: str) -> None:
         try:
@@ -361,7 +382,8 @@ class _Remember:
 
         client.get_host_keys().add(hostname, key.get_name(), key)
         self.host.known_hosts.parent.mkdir(parents=True, exist_ok=True)
-        client.save_host_keys(str(self.host.known_hosts))
+        with open(self.host.known_hosts, "a", encoding="utf-8") as known:
+            known.write(f"{hostname} {key.get_name()} {key.get_base64()}\n")
         fingerprint = base64.b64encode(hashlib.sha256(key.asbytes()).digest()).decode("ascii").rstrip("=")
         self.host.new_key = f"{key.get_name()} SHA256:{fingerprint}"
 
