@@ -172,7 +172,7 @@ class CutProxy:
         self.cut_after, self.sent, self.cuts = cut_after, 0, 0
         self.lock = threading.Lock()
         self.open: list = []
-        self.listeners = []
+        self.listeners, self.threads = [], []
         self.running = True
         for port in ports:
             listener = socket.socket()
@@ -181,7 +181,8 @@ class CutProxy:
             listener.listen(16)
             listener.settimeout(0.2)
             self.listeners.append(listener)
-            threading.Thread(target=self._accept, args=(listener, port), daemon=True).start()
+            self.threads.append(threading.Thread(target=self._accept, args=(listener, port), daemon=True))
+            self.threads[-1].start()
 
     def _accept(self, listener: socket.socket, port: int) -> None:
         while self.running:
@@ -196,8 +197,10 @@ class CutProxy:
                 continue
             with self.lock:
                 self.open += [client, server]
-            threading.Thread(target=self._pump, args=(client, server, True), daemon=True).start()
-            threading.Thread(target=self._pump, args=(server, client, False), daemon=True).start()
+            for pump in (threading.Thread(target=self._pump, args=(client, server, True), daemon=True),
+                         threading.Thread(target=self._pump, args=(server, client, False), daemon=True)):
+                self.threads.append(pump)
+                pump.start()
 
     def _pump(self, source: socket.socket, target: socket.socket, upward: bool) -> None:
         try:
@@ -215,6 +218,7 @@ class CutProxy:
                 each.shutdown(socket.SHUT_RDWR)
             except OSError:
                 pass
+            each.close()
 
     def _count(self, count: int) -> None:
         with self.lock:
@@ -231,8 +235,7 @@ class CutProxy:
 
     def close(self) -> None:
         self.running = False
+        for thread in self.threads:
+            thread.join(5)
         for each in self.listeners + self.open:
-            try:
-                each.close()
-            except OSError:
-                pass
+            each.close()

@@ -389,12 +389,15 @@ class _Remember:
 
 
 def open_host(target: Target, password: str, project: Path) -> Host:
-    """A connected host for the target (FolderHost needs no connection)."""
+    """A connected host for the target (FolderHost needs no connection); nothing left open when it fails."""
     if target.scheme == "file":
         return FolderHost(target).open()
-    if target.scheme in ("ftp", "ftps"):
-        return FtpHost(target, password).open()
-    return SftpHost(target, password, project).open()
+    host = FtpHost(target, password) if target.scheme in ("ftp", "ftps") else SftpHost(target, password, project)
+    try:
+        return host.open()
+    except BaseException:
+        host.close()
+        raise
 
 
 def kind_of(target: Target) -> type:

@@ -4,10 +4,12 @@ Owns the run: read the host's manifest (or rebuild it safely when it is missing
 or damaged), refuse an ITA item regression, make the plan (plan.py), upload
 and delete in its order, and keep the manifest on the host truthful as it goes:
 it is rewritten (temporary name, then renamed) every CHECKPOINT_BYTES uploaded
-or CHECKPOINT_SECONDS, and at the end, listing only files whose upload
-finished. A connection that drops is reopened after 2, 4, 8 … s; when the
-attempts run out, `publish` run again starts from the last checkpoint, so files
-already in place are not sent again.
+or CHECKPOINT_SECONDS, when it gives up, and at the end, listing only files
+whose upload finished. A connection that drops is reopened after 2, 4, 8 … s;
+when the attempts run out, `publish` run again starts from the last checkpoint
+it could write, so files already in place are not sent again (if even the
+last checkpoint could not be written, at most the work since the one before,
+CHECKPOINT_BYTES or CHECKPOINT_SECONDS of it, is sent again).
 """
 
 from __future__ import annotations
@@ -81,9 +83,11 @@ class Session:
         self.retries = 0
         self.new_key: str | None = None
 
-    def run(self, step: Callable, path: str | None = None, on_retry: Callable[[], None] = lambda: None):
+    def run(self, step: Callable, path: str | None = None, on_retry: Callable[[], None] = lambda: None,
+            attempts: int | None = None):
         """step(host) with the connection open; a dropped connection is reopened and the step tried again."""
-        for attempt in range(1, self.settings.attempts + 1):
+        attempts = attempts or self.settings.attempts
+        for attempt in range(1, attempts + 1):
             try:
                 if self.host is None:
                     self.host = open_host(self.target, self.password, self.project)
@@ -92,7 +96,7 @@ class Session:
             except Exception as error:
                 transient = self.kind.transient(error)
                 self.close()
-                if not transient or attempt == self.settings.attempts:
+                if not transient or attempt == attempts:
                     raise GaveUp(error, path, transient) from error
                 wait = min(self.settings.backoff * 2 ** (attempt - 1), self.settings.max_wait)
                 self.retries += 1
@@ -160,20 +164,28 @@ def carry_out(session: Session, site: Path, plan: Plan, local: dict, manifest: M
     ready_before = manifest.ready if manifest else {}
     uploaded, since_bytes, since_time = [], 0, time.monotonic()
 
-    def checkpoint(ready: dict) -> None:
+    def checkpoint(ready: dict, attempts: int | None = None) -> None:
         data = Manifest(state, ready).encode()
-        session.run(lambda host: host.put_bytes(MANIFEST_NAME, data), MANIFEST_NAME)
+        session.run(lambda host: host.put_bytes(MANIFEST_NAME, data), MANIFEST_NAME, attempts=attempts)
 
-    for path, size in plan.uploads:
-        progress.start(path, size)
-        session.run(lambda host, path=path: host.put(path, site / path, progress.add), path, progress.restart)
-        progress.finish()
-        state[path] = local[path]
-        uploaded.append((path, size))
-        since_bytes += size
-        if since_bytes >= settings.checkpoint_bytes or time.monotonic() - since_time >= settings.checkpoint_seconds:
-            checkpoint(_ready_while_changing(ready_before, ready_now))
-            since_bytes, since_time = 0, time.monotonic()
+    try:
+        for path, size in plan.uploads:
+            progress.start(path, size)
+            session.run(lambda host, path=path: host.put(path, site / path, progress.add), path, progress.restart)
+            progress.finish()
+            state[path] = local[path]
+            uploaded.append((path, size))
+            since_bytes += size
+            if since_bytes >= settings.checkpoint_bytes or time.monotonic() - since_time >= settings.checkpoint_seconds:
+                checkpoint(_ready_while_changing(ready_before, ready_now))
+                since_bytes, since_time = 0, time.monotonic()
+    except GaveUp as failure:
+        if failure.transient and since_bytes:  # one last try to note what is done, so the rerun does not send it again
+            try:
+                checkpoint(_ready_while_changing(ready_before, ready_now), attempts=1)
+            except GaveUp:
+                pass  # the rerun starts from the last checkpoint instead
+        raise
     for path in plan.deletions:
         session.run(lambda host, path=path: host.delete(path), path)
         state.pop(path, None)
