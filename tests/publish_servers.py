@@ -74,7 +74,7 @@ def ftp_server(home: Path, tls: Path | None = None, cafile: str | None = None, w
 
     def loop() -> None:
         while running.is_set():
-            server.serve_forever(timeout=0.05, blocking=False, handle_exit=False)
+            server.serve_forever(timeout=0.01, blocking=False, handle_exit=False)
         server.close_all()
 
     thread = threading.Thread(target=loop, daemon=True)
@@ -195,6 +195,8 @@ class CutProxy:
             except OSError:
                 client.close()
                 continue
+            for each in (client, server):  # a proxy must not hold back small writes (FTP's commands)
+                each.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             with self.lock:
                 self.open += [client, server]
             for pump in (threading.Thread(target=self._pump, args=(client, server, True), daemon=True),
