@@ -367,3 +367,45 @@ def test_the_order_attachments_pages_indexes_home_then_deletions():
                                                   "ita/2568/index.html", "search-index.js", "index.html"]
     assert plan.deletions == ["gone/old.html"] and plan.kept == ["static/style.css"]
     assert [tier(p) for p in ("x.pdf", "a.html", "news/index.html", "index.html")] == [0, 1, 2, 3]
+
+
+def test_batch_publishes_each_agency_to_its_own_target_from_its_list(tmp_path):
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    for name in ("dongmueang", "อบต หนองแวง"):
+        write_files(tmp_path / "agencies" / name / "content", FIRST)
+    running = _start("ftp", tmp_path / "host")
+    try:
+        (tmp_path / "agencies.txt").write_text(
+            f"agencies/dongmueang  {running.url}\n# a comment\nagencies/อบต หนองแวง\tfile://{tmp_path / 'www' / 'nongwaeng'}\n",
+            encoding="utf-8")
+        environment = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_DATE_EPOCH, "PYTHONPATH": str(ROOT),
+                       targets.PASSWORD_VARIABLE: PASSWORD}
+        done = subprocess.run([sys.executable, "-X", "warn_default_encoding", "-W", "error::EncodingWarning", "-c",
+                               "import sys; from prongsai.cli import main; sys.exit(main())", "batch", "--list", "agencies.txt",
+                               "--publish", "--jobs", "1"], cwd=tmp_path, env=environment, capture_output=True, text=True,
+                              encoding="utf-8", timeout=300, check=False)
+    finally:
+        running.stop()
+    assert done.returncode == 0, done.stderr
+    assert PASSWORD not in done.stdout + done.stderr
+    lines = [line for line in done.stdout.splitlines() if line.startswith("ok  ")]
+    assert len(lines) == 2 and lines[0].endswith(f"ลบ/deleted 0 -> {running.url}")
+    assert tree(running.root) == tree((tmp_path / "agencies/dongmueang/site").resolve())
+    assert tree(tmp_path / "www/nongwaeng") == tree((tmp_path / "agencies/อบต หนองแวง/site").resolve())
+
+
+def test_batch_names_an_agency_it_cannot_publish_and_goes_on(tmp_path, monkeypatch):
+    from prongsai.publish.many import publish_agency, split_line
+
+    assert split_line("agencies/อบต ดงเมือง  sftp://u@h/www") == ("agencies/อบต ดงเมือง", "sftp://u@h/www")
+    assert split_line("agencies/อบต ดงเมือง") == ("agencies/อบต ดงเมือง", None)
+    monkeypatch.delenv(targets.PASSWORD_VARIABLE, raising=False)
+    published, text = publish_agency(tmp_path, None)
+    assert not published and text.startswith("ไม่มีที่หมายสำหรับเผยแพร่: ")
+    published, text = publish_agency(tmp_path, "ftp://u@127.0.0.1:1/x")
+    assert not published and text.endswith("no password for u@127.0.0.1: set PRONGSAI_PUBLISH_PASSWORD, keep it in the "
+                                           "system keyring, or run from a terminal to type it")

@@ -12,7 +12,7 @@ import ssl
 
 from .hosts import LoginRefused
 from .plan import Plan
-from .progress import duration_text, size_text
+from .progress import duration_text, size_text  # noqa: F401 - size_text: batch's line uses it too
 from .target import PASSWORD_VARIABLE, Target
 from .upload import GaveUp, Outcome
 
