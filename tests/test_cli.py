@@ -138,6 +138,6 @@ def test_non_utf8_locale_reports_problems_without_a_traceback(project):
 
 
 def test_unknown_verb_is_a_usage_error(project):
-    result = run(project, "publish")
+    result = run(project, "deploy")
     assert result.returncode == 2
     assert b"invalid choice" in result.stderr
