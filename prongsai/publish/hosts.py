@@ -45,6 +45,7 @@ class Host:
     def __init__(self, target: Target) -> None:
         self.target = target
         self.folders: set = set()
+        self.root_made = False
 
     def close(self) -> None:
         pass
@@ -66,7 +67,11 @@ class Host:
         self._rename(part, path)
 
     def make_folders(self, folder: str) -> None:
-        """Make `folder` and its parents (755) where they are not known to exist."""
+        """Make `folder` and its parents (755) where they are not known to exist (the target's own folder too: made
+        at the first write, so a dry run makes nothing)."""
+        if not self.root_made:
+            self.make_root()
+            self.root_made = True
         if not folder or folder in self.folders:
             return
         self.make_folders(posixpath.dirname(folder))
@@ -96,8 +101,10 @@ class FolderHost(Host):
         self.root = Path(target.path)
 
     def open(self) -> "FolderHost":
-        self.root.mkdir(parents=True, exist_ok=True)
         return self
+
+    def make_root(self) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
 
     def _at(self, path: str) -> Path:
         return self.root / path if path else self.root
@@ -175,7 +182,6 @@ class FtpHost(Host):
         except ftplib.Error:
             pass  # servers that do not know the command take UTF-8 names anyway
         ftp.voidcmd("TYPE I")
-        self.make_root()
         return self
 
     def close(self) -> None:
@@ -294,7 +300,6 @@ class SftpHost(Host):
         except paramiko.AuthenticationException as error:
             raise LoginRefused(str(error)) from None
         self.sftp = client.open_sftp()
-        self.make_root()
         return self
 
     def close(self) -> None:
