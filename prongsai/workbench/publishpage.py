@@ -49,7 +49,8 @@ def run_job(job: Job, paths, target: targets.Target, secret: str, allow_regress:
         try:
             build_site(paths, jobs=1)
         except SiteError as error:
-            job.text = format_report(error.problems, paths.out.name) + "\nไม่ได้เผยแพร่ เพราะสร้างเว็บไซต์ไม่สำเร็จ | not published: the build failed"
+            job.text = (format_report(error.problems, paths.out.name)
+                        + "\nไม่ได้เผยแพร่ เพราะสร้างเว็บไซต์ไม่สำเร็จ | not published: the build failed")
             return
         except (OutputError, OSError) as error:
             job.text = f"ไม่ได้เผยแพร่: ใช้โฟลเดอร์ผลลัพธ์ไม่ได้ | not published: cannot use the output folder: {error}"
