@@ -34,8 +34,9 @@ from html.parser import HTMLParser
 #: Written at the site root; search.js adds it as a <script> only when the search box is used.
 INDEX_FILE = "search-index.js"
 
-#: Pages that are not searched: the page shown at any missing URL, and the search page itself.
-NOT_INDEXED = ("404.html", "search.html")
+#: Pages that are not searched: the page shown at any missing URL, the search page itself, and the offline
+#: download page (offline.py: made after the index, it lists the sizes of the ZIPs that hold the index).
+NOT_INDEXED = ("404.html", "search.html", "offline.html")
 #: Folders whose pages are not searched: the notice-board posters repeat their item pages (posters.py).
 NOT_INDEXED_FOLDERS = ("posters/",)
 
