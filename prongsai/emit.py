@@ -30,7 +30,7 @@ import jinja2
 from . import offline
 from .cache import Output
 from .depend import Digests, PostView, TrackedPages, TrackedSite, YearView, digest
-from .render import broken_links, template_problem
+from .pagelist import broken_links, template_problem
 from .search import INDEX_FILE, index_line, write_index_script
 from .sitefolder import OutputError  # noqa: F401 - where callers have long found it
 from .stops import never

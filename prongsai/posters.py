@@ -1,7 +1,7 @@
 """Notice-board posters: A4 pages with a QR code that leads to an ITA item's page.
 
 Owns the QR code markup. Each item gets posters/<fiscal year>/o<N>.html and each
-year posters/<fiscal year>/index.html (planned in render.py, drawn by
+year posters/<fiscal year>/index.html (planned in pagelist.py, drawn by
 templates/poster.html). The QR code is inline SVG made at build time by segno,
 a pure-Python library: no script, no image file, nothing fetched, and the same
 URL always gives the same markup (error level, mask choice and size are fixed

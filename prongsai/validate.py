@@ -24,7 +24,7 @@ from .framework import agency_words, framework_file, load_framework, worded
 from .bodies import Bodies
 from .depend import digest
 from .memo import NO_MEMO
-from .model import Body, ItemPage, NewsPost, Site, YearSite
+from .validated import Body, ItemPage, NewsPost, Site, YearSite
 from .problems import Problem
 from .schema import Field, Model
 from .textfile import read_text

@@ -29,7 +29,7 @@ import jinja2
 from . import opendata, thai
 from .content import folded, shown
 from .memo import per_object
-from .model import Site
+from .validated import Site
 from .offline import WORKER_PATH, ZIP_PATH
 from .posters import poster_path
 from .problems import Problem, SiteError
