@@ -150,7 +150,9 @@ def _generated_files(site, model, memo, datasets: list | None) -> dict:
             made = memo.remember(("sheets", entry_digest(entry), site.settings, year.fiscal_year), make)
             files.update({f"{folder}/{name}": data for name, data in made.items()})
     for dataset in opendata.datasets(site, model) if datasets is None else datasets:
-        files.update(opendata.dataset_files(dataset))
+        # `serve` keeps each table's files while the table is equal: one item's edit writes its own tables again
+        files.update(memo.reuse(f"dataset {dataset.page} {dataset.field.name}", (dataset,),
+                                lambda dataset=dataset: opendata.dataset_files(dataset)))
     return files
 
 

@@ -10,6 +10,7 @@ by the URL alone), so builds stay byte-identical.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 
@@ -29,6 +30,7 @@ def qr_code(url: str) -> segno.QRCode:
     return segno.make(url, error=QR_ERROR, micro=False, boost_error=False)
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of the URL; `serve` redraws a year's posters on every edit
 def qr_svg(url: str, scale: int = QR_SCALE) -> Markup:
     """Inline SVG (valid HTML: no XML declaration, one line) of the QR code for a URL, named for screen readers."""
     buffer = io.BytesIO()
