@@ -31,7 +31,7 @@ from . import offline
 from .cache import Output
 from .depend import Digests, PostView, TrackedPages, TrackedSite, YearView, digest
 from .render import broken_links, template_problem
-from .search import INDEX_FILE, index_line, write_index_script
+from .search import index_files, index_line
 from .sitefolder import OutputError  # noqa: F401 - where callers have long found it
 from .stops import never
 
@@ -248,8 +248,9 @@ def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: d
     if any(p.severity == "error" for p in update.problems):
         return update
     lines = [update.outputs[page.path].line for page in job.pages if page.path in update.outputs]
-    _put_file(update, recorded, INDEX_FILE, job.digests.of_lines(lines),
-              lambda target: write_index_script(target, lines), there)
+    of_lines = job.digests.of_lines(lines)
+    for path, write in index_files(lines):
+        _put_file(update, recorded, path, digest(of_lines, path), write, there)
     for path, data in sorted(generated.items()):
         _put_file(update, recorded, path, digest(data), lambda target, data=data: target.write_bytes(data), there)
     for path, source in sorted(copies.items()):
