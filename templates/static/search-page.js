@@ -75,11 +75,6 @@
     });
     if (!marks.length) return false;
     marks.sort(function (x, y) { return x[0] - y[0]; });
-    marks = marks.reduce(function (out, m) { // words side by side are marked as one
-      var last = out[out.length - 1];
-      if (last && m[0] <= last[1]) last[1] = Math.max(last[1], m[1]); else out.push(m);
-      return out;
-    }, []);
     start = edge(text, marks[0][0] - 50, Math.max(0, marks[0][0] - 70), marks[0][0]);
     end = edge(text, start + 160, Math.max(marks[0][1], start + 120), start + 200);
     p.textContent = start ? "…" : "";
