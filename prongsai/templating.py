@@ -144,6 +144,19 @@ def used_columns(record_field, rows: list) -> list[str]:
     return [f.name for f in record_field.fields if any(row.get(f.name) not in (None, []) for row in rows)]
 
 
+#: Field types a table never says once above itself: their cells are not one short value.
+_NOT_SAID_ONCE = ("list", "record", "image", "file", "longtext", "counts")
+
+
+def same_columns(columns: list, rows: list) -> list[str]:
+    """The columns whose value is the same on every one of several rows: said once above the table, not on each
+    card of a phone's view (style.css table.cards)."""
+    if len(rows) < 2:
+        return []
+    return [c.name for c in columns if c.type not in _NOT_SAID_ONCE and not c.fields
+            and len({repr(row.get(c.name)) for row in rows}) == 1]
+
+
 def attachments_in(value) -> list:
     """Every attachment named anywhere in a record, once each, in the order written."""
     found: dict = {}
@@ -265,7 +278,8 @@ def make_environment(templates: Path, digits: str) -> jinja2.Environment:
     env.globals["url"] = _url
     env.globals["static_text"] = lambda name: _static_text(templates, name)
     env.globals.update(PERIODS=PERIODS, element_anchor=element_anchor, sections_for=sections_for,
-                       used_columns=used_columns, wants_body=wants_body, is_document=is_document, attachments_in=attachments_in)
+                       used_columns=used_columns, same_columns=same_columns, wants_body=wants_body, is_document=is_document,
+                       attachments_in=attachments_in)
     env.globals["fiscal_months"] = thai.fiscal_months
     env.globals["fiscal_year_start"] = thai.fiscal_year_start
     env.globals["fiscal_year_end"] = thai.fiscal_year_end
