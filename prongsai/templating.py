@@ -200,6 +200,35 @@ def mailto(address: object) -> str:
     return f"mailto:{text}" if _PLAIN_ADDRESS.match(text) else ""
 
 
+def newest_of_kind(site, kind: str):
+    """The newest fiscal year's published page of an item kind (the home page's citizen entries), or None."""
+    for year in site.years.values():  # newest first
+        for entry in year.items.values():
+            if entry.item.kind == kind and entry.values is not None:
+                return entry
+    return None
+
+
+def unbroken_words(text: object) -> Markup:
+    """Each space-separated word kept on one line (a name breaks only between given name and surname; a phone
+    number written with spaces stays whole when it is one word per span: use unbroken for those)."""
+    return Markup(" ").join(Markup('<span class="nw">%s</span>') % word for word in str(text or "").split())
+
+
+def unbroken(text: object) -> Markup:
+    """The whole text on one line: a phone number."""
+    return Markup('<span class="nw">%s</span>') % str(text or "")
+
+
+def email_text(address: object) -> Markup:
+    """An e-mail address that may break only before its @, never inside a word."""
+    text = str(address or "")
+    local, at, domain = text.partition("@")
+    if not at:
+        return unbroken(text)
+    return Markup('<span class="nw">%s</span><wbr><span class="nw">@%s</span>') % (local, domain)
+
+
 def real_template_file(root: Path, relative: str) -> Path | None:
     """root/relative when it is a regular file reached through no symbolic link and no '..'; else None."""
     parts = [part for part in relative.replace("\\", "/").split("/") if part not in ("", ".")]
@@ -275,7 +304,9 @@ def make_environment(templates: Path, digits: str) -> jinja2.Environment:
     env.filters["paragraphs"] = paragraphs
     env.filters["tel"] = tel_href
     env.filters["mailto"] = mailto
+    env.filters.update(unbroken_words=unbroken_words, unbroken=unbroken, email_text=email_text)
     env.globals["url"] = _url
+    env.globals["newest_of_kind"] = newest_of_kind
     env.globals["static_text"] = lambda name: _static_text(templates, name)
     env.globals.update(PERIODS=PERIODS, element_anchor=element_anchor, sections_for=sections_for,
                        used_columns=used_columns, same_columns=same_columns, wants_body=wants_body, is_document=is_document,
