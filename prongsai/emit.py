@@ -27,7 +27,7 @@ from typing import Callable
 
 import jinja2
 
-from . import offline
+from . import offline, prefetch
 from .cache import Output
 from .depend import Digests, PostView, TrackedPages, TrackedSite, YearView, digest
 from .render import broken_links, template_problem
@@ -222,6 +222,18 @@ def _put_file(update: Update, recorded: dict, path: str, inputs: bytes, write, t
     update.stop("write")
 
 
+def _put_prefetch_list(update: Update, recorded: dict, site, out: Path, there) -> None:
+    """offline.json (prefetch.py): what a phone's service worker keeps, with the sizes of the files as written."""
+    files = {}
+    for path in prefetch.wanted(site):
+        output = update.outputs.get(path)
+        if output is not None:
+            on_disk = (update.scratch if path in update.written else out) / path
+            files[path] = (on_disk.stat().st_size, output.inputs)
+    data = prefetch.offline_list(site, files)
+    _put_file(update, recorded, prefetch.PREFETCH_FILE, digest(data), lambda target: target.write_bytes(data), there)
+
+
 def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: dict, zip_folder: str | None, jobs: int,
                  keep, preview: bool = False) -> Update:
     """Make the new site into job.scratch: the pages, the search index made from them, the generated files
@@ -256,6 +268,7 @@ def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: d
     for path, source in sorted(copies.items()):
         _put_file(update, recorded, path, digest(str(source), file_stamp(source)),
                   lambda target, source=source: shutil.copyfile(source, target), there)
+    _put_prefetch_list(update, recorded, job.site, out, there)
     if zip_folder is None:
         return update
     contents = digest(*sorted((path, o.inputs) for path, o in update.outputs.items()))

@@ -32,6 +32,7 @@ from markupsafe import Markup, escape
 
 from . import posters, thai
 from .framework import PERIODS
+from .prefetch import newest_of_kind
 
 
 def relative_url(target: str, from_page: str) -> str:
@@ -200,15 +201,6 @@ def mailto(address: object) -> str:
     return f"mailto:{text}" if _PLAIN_ADDRESS.match(text) else ""
 
 
-def newest_of_kind(site, kind: str):
-    """The newest fiscal year's published page of an item kind (the home page's citizen entries), or None."""
-    for year in site.years.values():  # newest first
-        for entry in year.items.values():
-            if entry.item.kind == kind and entry.values is not None:
-                return entry
-    return None
-
-
 def unbroken_words(text: object) -> Markup:
     """Each space-separated word kept on one line (a name breaks only between given name and surname; a phone
     number written with spaces stays whole when it is one word per span: use unbroken for those)."""
@@ -306,7 +298,7 @@ def make_environment(templates: Path, digits: str) -> jinja2.Environment:
     env.filters["mailto"] = mailto
     env.filters.update(unbroken_words=unbroken_words, unbroken=unbroken, email_text=email_text)
     env.globals["url"] = _url
-    env.globals["newest_of_kind"] = newest_of_kind
+    env.globals["newest_of_kind"] = newest_of_kind  # prefetch.py: the home page links what a phone keeps
     env.globals["static_text"] = lambda name: _static_text(templates, name)
     env.globals.update(PERIODS=PERIODS, element_anchor=element_anchor, sections_for=sections_for,
                        used_columns=used_columns, same_columns=same_columns, wants_body=wants_body, is_document=is_document,
