@@ -207,18 +207,28 @@ def unbroken_words(text: object) -> Markup:
     return Markup(" ").join(Markup('<span class="nw">%s</span>') % word for word in str(text or "").split())
 
 
+_PHONE_NUMBER = re.compile(r"[+0-9๐-๙][0-9๐-๙ -]*[0-9๐-๙]")
+
+
 def unbroken(text: object) -> Markup:
-    """The whole text on one line: a phone number."""
-    return Markup('<span class="nw">%s</span>') % str(text or "")
+    """A phone number's digits kept on one line; words around them ("ต่อ 110 (ในเวลาราชการ)") may still wrap."""
+    text, out, last = str(text or ""), [], 0
+    for found in _PHONE_NUMBER.finditer(text):
+        out += [escape(text[last:found.start()]), Markup('<span class="nw">%s</span>') % found.group(0)]
+        last = found.end()
+    return Markup("").join(out + [escape(text[last:])])
 
 
 def email_text(address: object) -> Markup:
-    """An e-mail address that may break only before its @, never inside a word."""
+    """An e-mail address that may break only before its @ and its dots, never inside a word."""
     text = str(address or "")
     local, at, domain = text.partition("@")
     if not at:
-        return unbroken(text)
-    return Markup('<span class="nw">%s</span><wbr><span class="nw">@%s</span>') % (local, domain)
+        return Markup('<span class="nw">%s</span>') % text
+    parts = domain.split(".")  # and between the parts of its domain
+    tail = Markup("<wbr>").join(Markup('<span class="nw">%s</span>') % (("@" if n == 0 else ".") + part)
+                                for n, part in enumerate(parts))
+    return Markup('<span class="nw">%s</span><wbr>') % local + tail
 
 
 def real_template_file(root: Path, relative: str) -> Path | None:

@@ -136,3 +136,183 @@ def test_snippets_start_and_end_on_word_boundaries(browser, site):  # noqa: F811
         assert page.locator("#search-results li").count() >= 15
     finally:
         page.close()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Narrow screens: no page scrolls sideways
+
+
+def all_pages(site) -> list[str]:  # noqa: F811
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+
+
+WIDER_THAN_VIEWPORT = """() => {
+    const width = document.documentElement.clientWidth;
+    const wide = document.documentElement.scrollWidth > width;
+    return wide ? [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > width + 0.5)
+        .slice(0, 3).map(e => e.tagName + '.' + e.className + ': ' + (e.textContent || '').trim().slice(0, 40)) : [];
+}"""
+
+
+@pytest.mark.parametrize(("width", "text_size"), [(320, "100%"), (390, "100%"), (390, "200%")])
+def test_no_page_scrolls_sideways(browser, site, width, text_size):  # noqa: F811
+    """Every page of the sample, posters included, at a phone's width; and with the phone's text size at 200 %."""
+    context = browser.new_context(viewport={"width": width, "height": 844}, service_workers="block")
+    page = context.new_page()
+    wide = {}
+    try:
+        for path in all_pages(site):
+            page.goto((site / path).as_uri(), wait_until="load")
+            if text_size != "100%":
+                page.evaluate("size => document.documentElement.style.fontSize = size", text_size)
+            found = page.evaluate(WIDER_THAN_VIEWPORT)
+            if found:
+                wide[path] = found
+    finally:
+        context.close()
+    assert not wide, wide
+
+
+def test_o12_first_purchase_fits_the_phone(browser, site):  # noqa: F811
+    """At 390 px the first purchase's item, vendor and e-GP number are inside the viewport at once; the month index
+    gives each month's count and total; a month folds."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    page = context.new_page()
+    try:
+        page.goto((site / "ita/2568/o12.html").as_uri())
+        first = page.locator("details.month table.wide tbody tr").first
+        first.scroll_into_view_if_needed()
+        boxes = [first.locator(f"td.{name}").bounding_box() for name in ("lead", "vendor", "egp")]
+        assert all(box and box["x"] >= 0 and box["x"] + box["width"] <= 390 for box in boxes), boxes
+        top, bottom = min(b["y"] for b in boxes), max(b["y"] + b["height"] for b in boxes)
+        assert top >= 0 and bottom <= 844, (top, bottom)
+        texts = [first.locator(f"td.{name}").inner_text() for name in ("lead", "vendor", "egp")]
+        assert texts[0].startswith("จัดซื้อวัสดุสำนักงาน") and texts[1] and texts[2].strip().isdigit(), texts
+        # the values the same on every row are said once, not on each card
+        assert not first.locator("td.same").first.is_visible()
+        assert "อำเภอ" in page.inner_text(".same-values")
+        months = page.locator(".month-index a")
+        assert months.count() == 12 and "4 รายการ" in months.first.inner_text() and "บาท" in months.first.inner_text()
+        months.nth(5).click()
+        assert page.evaluate("location.hash") == "#m-2568-03"
+        summary = page.locator("details.month").first.locator("summary")
+        summary.click()
+        assert not first.is_visible(), "the month folds"
+    finally:
+        context.close()
+
+
+def test_o12_full_table_on_a_wide_screen(browser, site):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1600, "height": 900}, service_workers="block")
+    page = context.new_page()
+    try:
+        page.goto((site / "ita/2568/o12.html").as_uri())
+        table = page.locator("details.month table.wide").first
+        assert page.locator("details.month table.wide thead th").first.is_visible()
+        assert table.locator("thead th").count() == 16
+        vendor = table.locator("td.egp").first.bounding_box()
+        assert vendor["x"] + vendor["width"] <= 1600, vendor
+        assert page.evaluate("document.documentElement.scrollWidth") <= 1600
+    finally:
+        context.close()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# People and pictures
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_photos_keep_their_aspect_ratio(browser, site, width):  # noqa: F811
+    context = browser.new_context(viewport={"width": width, "height": 900}, service_workers="block")
+    page = context.new_page()
+    try:
+        checked = 0
+        for path in ("ita/2568/o2.html", "ita/2570/o2.html"):
+            page.goto((site / path).as_uri())
+            ratios = page.eval_on_selector_all("main img", """imgs => imgs.filter(i => i.complete && i.naturalWidth)
+                .map(i => [i.getAttribute('src'), i.getBoundingClientRect().width / i.getBoundingClientRect().height,
+                           i.naturalWidth / i.naturalHeight])""")
+            for src, shown, natural in ratios:
+                assert abs(shown / natural - 1) <= 0.02, (path, src, shown, natural)
+                checked += 1
+        assert checked >= 4
+    finally:
+        context.close()
+
+
+def test_names_phones_and_emails_never_break_inside_a_word(browser, site):  # noqa: F811
+    context = browser.new_context(viewport={"width": 320, "height": 844}, service_workers="block")
+    page = context.new_page()
+    try:
+        page.goto((site / "ita/2568/o2.html").as_uri())
+        names = page.locator(".person-name")
+        assert names.count() >= 3
+        for i in range(names.count()):
+            spans = names.nth(i).locator(".nw")
+            assert spans.count() >= 2  # given name and surname, each whole
+            for j in range(spans.count()):
+                rects = spans.nth(j).evaluate("e => e.getClientRects().length")
+                assert rects == 1, names.nth(i).inner_text()
+        for selector in ("main a[href^='tel:'] .nw", "main a[href^='mailto:'] .nw"):
+            parts = page.locator(selector)
+            assert parts.count() >= 1, selector
+            assert all(parts.nth(k).evaluate("e => e.getClientRects().length") == 1 for k in range(parts.count()))
+    finally:
+        context.close()
+
+
+def test_images_larger_than_their_box_open_full_size(site):  # noqa: F811
+    import re
+    for path in ("ita/2568/o1.html", "ita/2570/o1.html"):
+        html = (site / path).read_text(encoding="utf-8")
+        chart = re.findall(r'<a class="full-size" href="([^"]+)"><img src="([^"]+)"', html)
+        assert chart and all(href == src for href, src in chart), path
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Focus contrast
+
+
+def _luminance(rgb) -> float:
+    def channel(c: float) -> float:
+        c /= 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(c) for c in rgb)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast(a, b) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _rgb(css: str) -> tuple:
+    import re
+    return tuple(float(n) for n in re.findall(r"[\d.]+", css)[:3])
+
+
+def test_focus_ring_contrast_on_the_header(browser, site):  # noqa: F811
+    """Each header link and control focused from the keyboard: its outline against the header's background and
+    against its own background (the current item's) is at least 3:1."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, service_workers="block")
+    page = context.new_page()
+    try:
+        page.goto((site / "ita/index.html").as_uri())
+        header = _rgb(page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor"))
+        measured = []
+        for _ in range(12):
+            page.keyboard.press("Tab")
+            style = page.evaluate("""() => { const e = document.activeElement, s = getComputedStyle(e);
+                return e.closest('.site-header') ? [e.textContent.trim() || e.id, s.outlineStyle, s.outlineColor,
+                                                     s.backgroundColor, parseFloat(s.outlineOffset)] : null; }""")
+            if style is None:
+                continue
+            name, line, outline, own, offset = style
+            assert line != "none", name
+            # the ring is painted outside the element (offset >= 0), on the header; inside it, on its own background
+            inside = offset < 0 and own not in ("rgba(0, 0, 0, 0)", "transparent")
+            against = [header] + ([_rgb(own)] if inside else [])
+            measured.append((name, min(contrast(_rgb(outline), bg) for bg in against)))
+        assert len(measured) >= 5 and all(ratio >= 3 for _, ratio in measured), measured
+    finally:
+        context.close()
