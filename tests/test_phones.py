@@ -316,3 +316,48 @@ def test_focus_ring_contrast_on_the_header(browser, site):  # noqa: F811
         assert len(measured) >= 5 and all(ratio >= 3 for _, ratio in measured), measured
     finally:
         context.close()
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Offline on a phone: the service worker's background copy
+
+
+def _kept(page) -> bool:
+    return page.evaluate("async () => !!(await caches.match(new URL('offline.json', location.href).href))")
+
+
+def test_after_one_visit_the_citizens_pages_open_with_the_network_off(browser, served, site):  # noqa: F811
+    import json
+    import time
+    listed = json.loads((site / "offline.json").read_text(encoding="utf-8"))
+    paths = [path for path, _ in listed["files"]]
+    assert listed["bytes"] <= 300 * 1024 and listed["bytes"] == sum(size for _, size in listed["files"])
+    for path in ("index.html", "contact.html", "ita/2570/o9.html", "ita/2570/o10.html", "ita/2570/o17.html",
+                 "ita/2570/index.html", "static/style.css"):
+        assert path in paths, path
+    context = browser.new_context()
+    page = context.new_page()
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    try:
+        page.goto(f"{served}/index.html", wait_until="load")  # the one visit
+        started = time.monotonic()
+        while not _kept(page):
+            assert time.monotonic() - started < 30, "the background copy did not finish"
+            page.wait_for_timeout(200)
+        assert errors == []
+        context.set_offline(True)
+        for path in paths:
+            if not path.endswith(".html"):
+                continue
+            page.goto(f"{served}/{path}", wait_until="load")
+            assert page.evaluate("location.pathname") == f"/{path}"
+            assert page.locator("main h1").inner_text().strip(), path
+            header = page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor")
+            assert header == "rgb(20, 83, 45)", f"{path}: the stylesheet was kept too"
+            page.wait_for_selector("#offline-note", state="visible")  # the page says it reads offline
+        assert "ita/2570/o17.html" in paths and "ออฟไลน์" in page.inner_text("#offline-note")
+    finally:
+        context.set_offline(False)
+        context.close()
+
