@@ -223,13 +223,14 @@ def _put_file(update: Update, recorded: dict, path: str, inputs: bytes, write, t
 
 
 def _put_prefetch_list(update: Update, recorded: dict, site, out: Path, there) -> None:
-    """offline.json (prefetch.py): what a phone's service worker keeps, with the sizes of the files as written."""
+    """offline.json (prefetch.py): what a phone's service worker keeps, with the sizes of the files as written and a
+    version made from their bytes (the same content gives the same file, wherever it is built)."""
     files = {}
     for path in prefetch.wanted(site):
         output = update.outputs.get(path)
         if output is not None:
-            on_disk = (update.scratch if path in update.written else out) / path
-            files[path] = (on_disk.stat().st_size, output.inputs)
+            data = ((update.scratch if path in update.written else out) / path).read_bytes()  # 300 KB at most are kept
+            files[path] = (len(data), digest(data))
     data = prefetch.offline_list(site, files)
     _put_file(update, recorded, prefetch.PREFETCH_FILE, digest(data), lambda target: target.write_bytes(data), there)
 

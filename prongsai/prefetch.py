@@ -44,7 +44,7 @@ def wanted(site) -> list[str]:
 
 
 def offline_list(site, files: dict) -> bytes:
-    """offline.json from {site path: (size, digest of its inputs)} of the new build's files."""
+    """offline.json from {site path: (size, digest of its bytes)} of the new build's files."""
     chosen, total = [], 0
     for path in wanted(site):
         if path not in files or total + files[path][0] > BUDGET:
