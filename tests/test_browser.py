@@ -39,6 +39,8 @@ PAGE_BUDGET = 20 * 1024
 FAVICON = "/static/favicon.svg"
 #: search.js is loaded by every page.
 SEARCH_JS_BUDGET = 4 * 1000
+#: search-page.js is loaded by search.html only (the titles index is counted apart: TITLES_BUDGET).
+SEARCH_PAGE_JS_BUDGET = 8 * 1024
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -124,6 +126,9 @@ def test_a_normal_page_loads_little_css_and_js(site):
         loaded[page.relative_to(site).as_posix()] = sum((page.parent / ref).stat().st_size for ref in refs)
     assert loaded["index.html"] == (site / "static/style.css").stat().st_size + (site / "static/search.js").stat().st_size
     assert (site / "static/search.js").stat().st_size < SEARCH_JS_BUDGET
+    search_page = loaded.pop("search.html")  # the search tool's own script comes on top (static/search-page.js)
+    assert search_page <= PAGE_BUDGET + SEARCH_PAGE_JS_BUDGET, search_page
+    assert (site / "static/search-page.js").stat().st_size < SEARCH_PAGE_JS_BUDGET
     assert max(loaded.values()) <= PAGE_BUDGET, {p: n for p, n in loaded.items() if n > PAGE_BUDGET}
 
 
