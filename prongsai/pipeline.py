@@ -163,7 +163,7 @@ def _sheets(values: dict, settings: dict, fiscal_year: int, slug: str) -> dict:
 
 
 def zip_folder(site) -> str:
-    """The folder name inside site.zip: the public host name (www.dongmueang.go.th), else "site"."""
+    """The folder name inside the offline ZIPs: the public host name (www.dongmueang.go.th), else "site"."""
     base = site.settings.get("base_url") or ""
     host = base.split("://", 1)[-1].split("/", 1)[0]
     return host if host and host.isascii() else "site"
@@ -295,7 +295,8 @@ def pipeline_job(paths: Paths, site, code: bytes, bodies, out: Path, planned: li
                  env=None, kept: dict | None = None, scratch: Path | None = None, stop=stops.never) -> emit.Job:
     """What the render stage needs; `kept` carries page digests from one rebuild of `serve` to the next.
     `scratch`: the folder the new files go to (default: a new one beside `out`, as the preview wants)."""
-    known = {p.path for p in planned} | set(generated) | set(copies) | {INDEX_FILE, offline.ZIP_PATH}
+    known = {p.path for p in planned} | set(generated) | set(copies) | {INDEX_FILE}
+    known |= offline.known_paths(site.years, zip_folder(site))
     if scratch is None:
         out.parent.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))

@@ -62,6 +62,8 @@ class Bench:
     env: jinja2.Environment = None
     #: the fiscal years' frameworks, kept while their data files are unchanged (state.framework_for)
     frameworks: Memo = field(default_factory=Memo)
+    #: the Publish page's job running now, or the last one (publishpage.Job)
+    publish_job: object = None
 
     def __post_init__(self) -> None:
         self.store = self.store or Store(self.paths.project, self.paths.content)
@@ -140,11 +142,11 @@ class BaseHandler(tornado.web.RequestHandler):
 
 
 def make_app(bench: Bench) -> tornado.web.Application:
-    from . import filepages, itempages, otherpages
+    from . import filepages, itempages, otherpages, publishpage
 
     args = {"bench": bench}
     routes = [(pattern, handler, args) for pattern, handler in
-              otherpages.ROUTES + itempages.ROUTES + filepages.ROUTES]
+              otherpages.ROUTES + itempages.ROUTES + filepages.ROUTES + publishpage.ROUTES]
     routes.append(filepages.content_route(bench))
     routes.append((r"/static/(.*)", StaticHandler, {"path": str(HERE / "static"), "bench": bench}))
     routes.append((r"/preview/(.*)", PreviewHandler, {"path": str(bench.preview.folder), "bench": bench,
