@@ -284,12 +284,12 @@ def _item_file_hint(importer: str, text: str, paths: Paths) -> str:
 
     from .importmerge import KINDS, item_code_for
     from .scaffold import existing_years
-    from .workbench.state import framework_for
+    from .framework import load_framework
 
     months = [thai.parse_be_month(m) for m in re.findall(r"month: (\d{4}-\d{2})", text)]
     years = existing_years(paths.content)
     year = max((m.fiscal_year for m in months), default=None) or (years[-1] if years else thai.fiscal_year_of(date.today()))
-    code = item_code_for(KINDS[importer], framework_for(year, paths.project)) or "O?"
+    code = item_code_for(KINDS[importer], load_framework(year, paths.project)) or "O?"
     return f"{shown(paths.content, paths.project)}/ita/{year}/{code}.yaml"
 
 

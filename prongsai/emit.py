@@ -27,11 +27,11 @@ from typing import Callable
 
 import jinja2
 
-from . import offline
+from . import offline, prefetch
 from .cache import Output
 from .depend import Digests, PostView, TrackedPages, TrackedSite, YearView, digest
-from .render import PageInfo, broken_links, template_problem
-from .search import INDEX_FILE, index_line, write_index_script
+from .pagelist import PageInfo, broken_links, template_problem
+from .search import index_files, index_line
 from .sitefolder import OutputError  # noqa: F401 - where callers have long found it
 from .stops import never
 
@@ -222,6 +222,19 @@ def _put_file(update: Update, recorded: dict, path: str, inputs: bytes, write, t
     update.stop("write")
 
 
+def _put_prefetch_list(update: Update, recorded: dict, site, out: Path, there) -> None:
+    """offline.json (prefetch.py): what a phone's service worker keeps, with the sizes of the files as written and a
+    version made from their bytes (the same content gives the same file, wherever it is built)."""
+    files = {}
+    for path in prefetch.wanted(site):
+        output = update.outputs.get(path)
+        if output is not None:
+            data = ((update.scratch if path in update.written else out) / path).read_bytes()  # 300 KB at most are kept
+            files[path] = (len(data), digest(data))
+    data = prefetch.offline_list(site, files)
+    _put_file(update, recorded, prefetch.PREFETCH_FILE, digest(data), lambda target: target.write_bytes(data), there)
+
+
 def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: dict, zip_folder: str | None, jobs: int,
                  keep, preview: bool = False) -> Update:
     """Make the new site into job.scratch: the pages, the search index made from them, the generated files
@@ -248,13 +261,15 @@ def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: d
     if any(p.severity == "error" for p in update.problems):
         return update
     lines = [update.outputs[page.path].line for page in job.pages if page.path in update.outputs]
-    _put_file(update, recorded, INDEX_FILE, job.digests.of_lines(lines),
-              lambda target: write_index_script(target, lines), there)
+    of_lines = job.digests.of_lines(lines)
+    for path, write in index_files(lines):
+        _put_file(update, recorded, path, digest(of_lines, path), write, there)
     for path, data in sorted(generated.items()):
         _put_file(update, recorded, path, digest(data), lambda target, data=data: target.write_bytes(data), there)
     for path, source in sorted(copies.items()):
         _put_file(update, recorded, path, digest(str(source), file_stamp(source)),
                   lambda target, source=source: shutil.copyfile(source, target), there)
+    _put_prefetch_list(update, recorded, job.site, out, there)
     if zip_folder is None:
         return update
     _put_offline(job, update, recorded, zip_folder, there)

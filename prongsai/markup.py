@@ -183,6 +183,41 @@ def _shift_headings(html: str) -> str:
     return re.sub(r"<(/?)h([1-5])\b", lambda m: f"<{m.group(1)}h{int(m.group(2)) + 1}", html)
 
 
+_TABLE = re.compile(r"<table>(.*?)</table>", re.DOTALL)
+_ROW = re.compile(r"<tr>(.*?)</tr>", re.DOTALL)
+_CELL = re.compile(r"<(td|th)([^>]*)>(.*?)</\1>", re.DOTALL)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+#: A first column that only numbers the rows: left out of a phone's cards, whose order says it.
+_ROW_NUMBERS = {"ที่", "ลำดับ", "ลำดับที่", "no.", "#"}
+
+
+def _table_as_cards(match: re.Match) -> str:
+    """A table written in Markdown, made to fit a phone: each row a card whose cells carry their column's label
+    (style.css table.cards), inside a region that scrolls from the keyboard where the table is shown whole."""
+    inner = match.group(1)
+    head = re.search(r"<thead>(.*?)</thead>", inner, re.DOTALL)
+    labels = [_TAGS.sub("", cell[2]).strip().replace('"', "&quot;") for cell in _CELL.findall(head.group(1))] if head else []
+    numbered = bool(labels) and labels[0].lower() in _ROW_NUMBERS
+    classes = {0: "no", 1: "lead"} if numbered else {0: "lead"}
+
+    def row(m: re.Match) -> str:
+        column = [0]
+
+        def cell(c: re.Match) -> str:
+            n, column[0] = column[0], column[0] + 1
+            if c.group(1) != "td" or n >= len(labels):
+                return c.group(0)
+            extra = f' class="{classes[n]}"' if n in classes else ""
+            return f'<td{c.group(2)}{extra} data-label="{labels[n]}">{c.group(3)}</td>'
+        return "<tr>" + _CELL.sub(cell, m.group(1)) + "</tr>"
+
+    name = " · ".join(labels[1:3] if numbered else labels[:2]) or "ตาราง"
+    return (f'<div class="table-wrap" tabindex="0" role="region" aria-label="ตาราง {name}">'
+            f'<table class="cards">{_ROW.sub(row, inner)}</table></div>')
+
+
 def to_html(text: str) -> str:
     """Markdown to sanitised HTML (no warnings; see find_unsafe)."""
     import markdown  # loaded when a text is converted: a rebuild finds most in the cache
@@ -197,7 +232,7 @@ def to_html(text: str) -> str:
     )
     # An image whose outside source was removed would be an <img> without src: drop it whole.
     clean = re.sub(r"<img(?![^>]*\ssrc=)[^>]*>", "", clean)
-    return _shift_headings(clean)
+    return _TABLE.sub(_table_as_cards, _shift_headings(clean))
 
 
 def render(text: str, path: str, first_line: int = 1) -> tuple[str, list[Problem]]:

@@ -1,27 +1,34 @@
 """The site's search index: search-index.js, read by templates/static/search.js in the browser.
 
-Owns the matching rule, which is the same on both sides and needs no Thai word-splitting dictionary:
-the text is normalised and every whitespace-separated query term must occur in the page's normalised
-text as a substring. normalize() below and normalize() in templates/static/search.js must stay the
-same function (tests/test_browser.py runs the JS one in a real browser and compares):
+Owns the index's two tiers and the text rule shared by both sides. The browser splits a query into words
+(Intl.Segmenter for Thai, spaces otherwise: search.js words()); a page matches when its normalised text holds
+every word as a substring. Python has no Thai word splitter, so matches() below splits at spaces only: the
+same rule for a query written with spaces. normalize() below and normalize() in templates/static/search.js
+must stay the same function (tests/test_browser.py runs the JS one in a real browser and compares):
 
   1. drop invisible characters: soft hyphen, zero-width space/non-joiner/joiner, word joiner, BOM;
   2. write SARA AM typed as two characters (NIKHAHIT + SARA AA, a tone mark allowed between) as ำ;
   3. Unicode NFC;
   4. collapse every run of whitespace (an explicit list of characters, the same in both languages)
      to one space and trim the ends;                                  -- steps 1-4: clean()
-  5. lower-case A-Z (ASCII only, so no language's case rules differ) and write Thai digits
-     ๐-๙ as 0-9.                                                    -- step 5: fold(), one character for one
+  5. lower-case A-Z (ASCII only, so no language's case rules differ), write Thai digits ๐-๙ as 0-9
+     and every dash look-alike (‐ ‑ ‒ – — ― − ﹘ ﹣ －) as "-".            -- step 5: fold(), one character for one
 
 The index stores each page's text cleaned (steps 1-4) but not folded, so the browser shows snippets as
 the page writes them (Thai digits stay Thai) and folds them itself: fold() maps one character to one,
 so a hit found in the folded text is at the same place in the stored text.
 
-The index is a plain script, not JSON, so that it loads from disk (file://), where fetch() and XHR
-do not work: `window.PRONGSAI_INDEX = [[url, title, [headings], text], ...];`, one page a line. It
-holds each page's title, the headings of its <main> and the text of <main> without navigation (the
-header, menu and footer are outside <main>; the breadcrumb is a <nav>). A table cell whose text was
-already kept on the page is left out, so a long table with repeated values stays small.
+Two tiers, so that a phone on a slow link gets results from a small first file:
+  * search-index.js (INDEX_FILE), loaded when the search box is used: every page's URL, title and headings,
+    the strings kept once in a table (the years repeat their titles):
+    `window.PRONGSAI_INDEX={"strings":[...],"pages":[[url, title_i, heading_i...], ...],"texts":["search-text-1.js", ...]}`;
+  * search-text-N.js, loaded one after another by the search page only: the text of <main> of consecutive
+    pages, `(window.PRONGSAI_TEXT=window.PRONGSAI_TEXT||[]).push([first page's number, [text, ...]]);`,
+    each file about TEXT_FILE_BYTES.
+Both are plain scripts, not JSON, so that they load from disk (file://), where fetch() and XHR do not
+work. The text is that of <main> without navigation (the header, menu and footer are outside <main>; the
+breadcrumb is a <nav>). A table cell whose text was already kept on the page is left out, so a long table
+with repeated values stays small.
 """
 
 from __future__ import annotations
@@ -33,6 +40,10 @@ from html.parser import HTMLParser
 
 #: Written at the site root; search.js adds it as a <script> only when the search box is used.
 INDEX_FILE = "search-index.js"
+#: The page texts: search-text-1.js, search-text-2.js... at the site root, loaded by the search page.
+TEXT_FILE = "search-text-{}.js"
+#: About how large a text file grows (a page's text is never split): on a 400 kbps link, one second.
+TEXT_FILE_BYTES = 48 * 1024
 
 #: Pages that are not searched: the page shown at any missing URL, the search page itself, and the offline
 #: download page (offline.py: made after the index, it lists the sizes of the ZIPs that hold the index).
@@ -43,7 +54,11 @@ NOT_INDEXED_FOLDERS = ("posters/",)
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
 _SARA_AM = re.compile("\u0e4d([\u0e48-\u0e4b]?)\u0e32")
 _SPACES = re.compile("[\t-\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
-_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ๐๑๒๓๔๕๖๗๘๙", "abcdefghijklmnopqrstuvwxyz0123456789")
+#: The dash look-alikes written as "-": hyphen, non-breaking hyphen, figure dash, en dash, em dash, horizontal bar,
+#: minus sign, small em dash, small hyphen-minus, fullwidth hyphen-minus.
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
+_FOLD = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ๐๑๒๓๔๕๖๗๘๙" + DASHES,
+                      "abcdefghijklmnopqrstuvwxyz0123456789" + "-" * len(DASHES))
 
 
 def clean(text: str) -> str:
@@ -53,7 +68,7 @@ def clean(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Step 5: ASCII lower case and Arabic digits; one character for one, so positions do not move."""
+    """Step 5: ASCII lower case, Arabic digits, "-" for dashes; one character for one, so positions do not move."""
     return text.translate(_FOLD)
 
 
@@ -195,18 +210,64 @@ def index_line(page, html: str) -> str:
     return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
 
 
-def write_index_script(target, lines: list[str]) -> None:
-    """search-index.js from the pages' lines (index_line), in page order, written a line at a time (at 10,000 posts
-    the text whole would take ~45 MB of memory)."""
+def index_files(lines: list[str]) -> list[tuple[str, object]]:
+    """The index's files from the pages' lines (index_line), in page order: [(site path, write(target))], the
+    titles file first. Each text file is written a line at a time (at 10,000 posts the text whole would take
+    ~45 MB of memory)."""
+    entries = [json.loads(line) for line in lines if line]
+    groups, size, first = [], 0, 0
+    for number, entry in enumerate(entries):
+        length = len(entry[3].encode("utf-8")) + 4
+        if number > first and size + length > TEXT_FILE_BYTES:
+            groups.append((first, number))
+            first, size = number, 0
+        size += length
+    if entries:
+        groups.append((first, len(entries)))
+    names = [TEXT_FILE.format(n) for n in range(1, len(groups) + 1)]
+    files = [(INDEX_FILE, lambda target: _write_titles(target, entries, names))]
+    for name, (start, end) in zip(names, groups):
+        files.append((name, lambda target, start=start, end=end: _write_texts(target, entries, start, end)))
+    return files
+
+
+def _dump(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _write_titles(target, entries: list, names: list[str]) -> None:
+    strings: dict[str, int] = {}
+    rows = [[url, *(strings.setdefault(s, len(strings)) for s in (title, *headings))]
+            for url, title, headings, _ in entries]
     with open(target, "wb") as out:
-        out.write(b"window.PRONGSAI_INDEX=[\n")
+        out.write(b'window.PRONGSAI_INDEX={"texts":' + _dump(names) + b',\n"pages":[\n')
+        out.write(b",\n".join(_dump(row) for row in rows))
+        out.write(b'],\n"strings":[\n' + b",\n".join(_dump(s) for s in strings) + b"\n]};\n")
+
+
+def _write_texts(target, entries: list, start: int, end: int) -> None:
+    with open(target, "wb") as out:
+        out.write(b"(window.PRONGSAI_TEXT=window.PRONGSAI_TEXT||[]).push([%d,[\n" % start)
         separator = b""
-        for line in lines:
-            if line:
-                out.write(separator + line.encode("utf-8"))
-                separator = b",\n"
-        out.write(b"\n];\n")
+        for entry in entries[start:end]:
+            out.write(separator + _dump(entry[3]))
+            separator = b",\n"
+        out.write(b"\n]]);\n")
 
 
-__all__ = ["INDEX_FILE", "NOT_INDEXED", "NOT_INDEXED_FOLDERS", "clean", "fold", "index_line", "indexed", "write_index_script", "matches",
-           "normalize", "page_entry"]
+def read_index(site) -> list:
+    """The entries [url, title, [headings], text] of a built site's index files (for tests and bench/)."""
+    text = (site / INDEX_FILE).read_text(encoding="utf-8")
+    index = json.loads(text[text.index("{"):text.rindex("}") + 1])
+    strings = index["strings"]
+    entries = [[row[0], strings[row[1]], [strings[i] for i in row[2:]], ""] for row in index["pages"]]
+    for name in index["texts"]:
+        part = (site / name).read_text(encoding="utf-8")
+        start, texts = json.loads(part[part.index(".push(") + 6:part.rindex(")")])
+        for offset, body in enumerate(texts):
+            entries[start + offset][3] = body
+    return entries
+
+
+__all__ = ["DASHES", "INDEX_FILE", "NOT_INDEXED", "NOT_INDEXED_FOLDERS", "TEXT_FILE", "TEXT_FILE_BYTES", "clean", "fold",
+           "index_files", "index_line", "indexed", "matches", "normalize", "page_entry", "read_index"]

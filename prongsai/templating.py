@@ -32,6 +32,7 @@ from markupsafe import Markup, escape
 
 from . import posters, thai
 from .framework import PERIODS
+from .prefetch import newest_of_kind
 
 
 def relative_url(target: str, from_page: str) -> str:
@@ -144,6 +145,19 @@ def used_columns(record_field, rows: list) -> list[str]:
     return [f.name for f in record_field.fields if any(row.get(f.name) not in (None, []) for row in rows)]
 
 
+#: Field types a table never says once above itself: their cells are not one short value.
+_NOT_SAID_ONCE = ("list", "record", "image", "file", "longtext", "counts")
+
+
+def same_columns(columns: list, rows: list) -> list[str]:
+    """The columns whose value is the same on every one of several rows: said once above the table, not on each
+    card of a phone's view (style.css table.cards)."""
+    if len(rows) < 2:
+        return []
+    return [c.name for c in columns if c.type not in _NOT_SAID_ONCE and not c.fields
+            and len({repr(row.get(c.name)) for row in rows}) == 1]
+
+
 def attachments_in(value) -> list:
     """Every attachment named anywhere in a record, once each, in the order written."""
     found: dict = {}
@@ -185,6 +199,36 @@ def mailto(address: object) -> str:
     (fields.py accepts only plain addresses, but a free-text value such as a complaint channel's may hold anything)."""
     text = str(address or "").strip()
     return f"mailto:{text}" if _PLAIN_ADDRESS.match(text) else ""
+
+
+def unbroken_words(text: object) -> Markup:
+    """Each space-separated word kept on one line (a name breaks only between given name and surname; a phone
+    number written with spaces stays whole when it is one word per span: use unbroken for those)."""
+    return Markup(" ").join(Markup('<span class="nw">%s</span>') % word for word in str(text or "").split())
+
+
+_PHONE_NUMBER = re.compile(r"[+0-9๐-๙][0-9๐-๙ -]*[0-9๐-๙]")
+
+
+def unbroken(text: object) -> Markup:
+    """A phone number's digits kept on one line; words around them ("ต่อ 110 (ในเวลาราชการ)") may still wrap."""
+    text, out, last = str(text or ""), [], 0
+    for found in _PHONE_NUMBER.finditer(text):
+        out += [escape(text[last:found.start()]), Markup('<span class="nw">%s</span>') % found.group(0)]
+        last = found.end()
+    return Markup("").join(out + [escape(text[last:])])
+
+
+def email_text(address: object) -> Markup:
+    """An e-mail address that may break only before its @ and its dots, never inside a word."""
+    text = str(address or "")
+    local, at, domain = text.partition("@")
+    if not at:
+        return Markup('<span class="nw">%s</span>') % text
+    parts = domain.split(".")  # and between the parts of its domain
+    tail = Markup("<wbr>").join(Markup('<span class="nw">%s</span>') % (("@" if n == 0 else ".") + part)
+                                for n, part in enumerate(parts))
+    return Markup('<span class="nw">%s</span><wbr>') % local + tail
 
 
 def real_template_file(root: Path, relative: str) -> Path | None:
@@ -262,10 +306,13 @@ def make_environment(templates: Path, digits: str) -> jinja2.Environment:
     env.filters["paragraphs"] = paragraphs
     env.filters["tel"] = tel_href
     env.filters["mailto"] = mailto
+    env.filters.update(unbroken_words=unbroken_words, unbroken=unbroken, email_text=email_text)
     env.globals["url"] = _url
+    env.globals["newest_of_kind"] = newest_of_kind  # prefetch.py: the home page links what a phone keeps
     env.globals["static_text"] = lambda name: _static_text(templates, name)
     env.globals.update(PERIODS=PERIODS, element_anchor=element_anchor, sections_for=sections_for,
-                       used_columns=used_columns, wants_body=wants_body, is_document=is_document, attachments_in=attachments_in)
+                       used_columns=used_columns, same_columns=same_columns, wants_body=wants_body, is_document=is_document,
+                       attachments_in=attachments_in)
     env.globals["fiscal_months"] = thai.fiscal_months
     env.globals["fiscal_year_start"] = thai.fiscal_year_start
     env.globals["fiscal_year_end"] = thai.fiscal_year_end

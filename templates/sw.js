@@ -1,7 +1,10 @@
 /* Prongsai service worker: pages and files once seen stay readable with no network.
    Registered only over http(s) (base.html); from disk (file://) nothing changes.
-   Pages: network first, the stored copy when offline. Other files: the stored copy first. */
-var CACHE = "prongsai-v1";
+   Pages: network first, the stored copy when offline. Other files: the stored copy first.
+   Asked by a page (message "prefetch"), it fetches in the background what offline.json lists (prongsai/prefetch.py:
+   home, contact, the citizens' service items, the current year's ITA pages; at most 300 KB), unless the browser
+   marks the link as metered (Save-Data) or slow (2G); again only when a new build changes offline.json's version. */
+var CACHE = "prongsai-v1", LIST = "offline.json";
 self.addEventListener("install", function () { self.skipWaiting(); });
 self.addEventListener("activate", function (event) { event.waitUntil(self.clients.claim()); });
 self.addEventListener("fetch", function (event) {
@@ -21,4 +24,34 @@ self.addEventListener("fetch", function (event) {
     return;
   }
   event.respondWith(caches.match(request).then(function (hit) { return hit || fetch(request).then(keep); }));
+});
+
+var busy = null;
+function prefetch() {
+  var link = self.navigator.connection, root = self.registration.scope;
+  if (link && (link.saveData || /2g$/.test(link.effectiveType || ""))) { return Promise.resolve("skipped"); }
+  return caches.open(CACHE).then(function (cache) {
+    return Promise.all([fetch(root + LIST, { cache: "no-store" }), cache.match(root + LIST)]).then(function (got) {
+      var fresh = got[0], old = got[1];
+      if (!fresh.ok) { return "no list"; }
+      return fresh.clone().json().then(function (list) {
+        return (old ? old.json() : Promise.resolve({})).then(function (kept) {
+          if (kept.version === list.version) { return "current"; }
+          return list.files.reduce(function (done, file) { // one after another: the link stays usable
+            return done.then(function () {
+              var url = new URL(file[0], root).href;
+              return fetch(url, { cache: "no-cache" }).then(function (response) {
+                if (response.ok) { return cache.put(url, response); }
+              });
+            });
+          }, Promise.resolve()).then(function () { return cache.put(root + LIST, fresh); }).then(function () { return "kept"; });
+        });
+      });
+    });
+  }).catch(function () { return "failed"; });
+}
+self.addEventListener("message", function (event) {
+  if (event.data !== "prefetch") { return; }
+  busy = busy || prefetch().then(function (result) { busy = null; return result; });
+  event.waitUntil(busy.then(function (result) { if (event.source) { event.source.postMessage({ prefetch: result }); } }));
 });

@@ -39,6 +39,8 @@ PAGE_BUDGET = 20 * 1024
 FAVICON = "/static/favicon.svg"
 #: search.js is loaded by every page.
 SEARCH_JS_BUDGET = 4 * 1000
+#: search-page.js is loaded by search.html only (the titles index is counted apart: TITLES_BUDGET).
+SEARCH_PAGE_JS_BUDGET = 8 * 1024
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -52,10 +54,10 @@ def site(sample_site) -> Path:
 
 
 def index_of(site: Path) -> list:
-    """The entries of search-index.js: [url, title, [headings], text]."""
+    """The entries of search-index.js and search-text-N.js together: [url, title, [headings], text]."""
     text = (site / search.INDEX_FILE).read_text(encoding="utf-8")
-    assert text.startswith("window.PRONGSAI_INDEX=[") and text.rstrip().endswith("];")
-    return json.loads(text[text.index("["):text.rindex("]") + 1])
+    assert text.startswith("window.PRONGSAI_INDEX={") and text.rstrip().endswith("};")
+    return search.read_index(site)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -79,24 +81,38 @@ def test_index_holds_every_page_with_title_headings_and_main_text(site):
     assert all(search.clean(s) == s for entry in entries.values() for s in (entry[1], entry[3], *entry[2]))
 
 
+#: The first file a search loads (titles and headings), raw: on a 400 kbps link that does not compress, 0.8 s.
+TITLES_BUDGET = 48 * 1024
+
+
 def test_index_stays_small(site):
-    """Loaded on a phone when the box is used: 387 KB raw, 51 KB gzipped for the 52 pages of the sample (2025-11)."""
-    data = (site / search.INDEX_FILE).read_bytes()
-    compressed = len(gzip.compress(data, 9, mtime=0))
-    assert len(data) < 600 * 1024 and compressed < 100 * 1024, (len(data), compressed)
+    """The first search loads only the titles and headings: 34 KB raw (6 KB gzipped) for the 118 searched pages of
+    the sample's three fiscal years (2026-12); the text (0.9 MB raw, 21 files of at most ~48 KB) comes after."""
+    titles = (site / search.INDEX_FILE).read_bytes()
+    assert len(titles) < TITLES_BUDGET, len(titles)
+    texts = sorted(site.glob(search.TEXT_FILE.format("*")))
+    assert len(texts) > 1 and all(f.stat().st_size < search.TEXT_FILE_BYTES + 24 * 1024 for f in texts), texts
+    whole = b"".join(f.read_bytes() for f in texts) + titles
+    compressed = len(gzip.compress(whole, 9, mtime=0))
+    assert len(whole) < 1500 * 1024 and compressed < 200 * 1024, (len(whole), compressed)
+    # every text file is named in the titles file, in order, and holds the next pages' texts
+    names = json.loads(titles[titles.index(b"{"):titles.rindex(b"}") + 1])["texts"]
+    assert names == [search.TEXT_FILE.format(n) for n in range(1, len(texts) + 1)]
 
 
 def test_matching_rule():
-    text = "O12 รายการการจัดซื้อจัดจ้าง\u200bประจำปี ๒๕๖๘  e-GP  น\u0e4d\u0e49\u0e32ประปา"
+    text = "O12 รายการการจัดซื้อจัดจ้าง\u200bประจำปี ๒๕๖๘  e\u2013GP  น\u0e4d\u0e49\u0e32ประปา"
     assert search.matches("จัดซื้อ", text) and search.matches("จัดจ้างประจำปี", text)
     assert search.matches("2568", text) and search.matches("๒๕๖๘ e-gp", text) and search.matches("o12", text)
     assert search.matches("น้ำประปา", text), "SARA AM typed as two characters"
     assert not search.matches("จัดซื้อ งบกลาง", text), "every term must match"
     assert search.matches("", text) and search.normalize(" \t\u3000") == ""
     assert search.normalize("Ａ") == "Ａ", "only A-Z is lower-cased"
+    assert search.matches("E-GP", text) and search.matches("e\u2014gp", text), "every dash is the same"
+    assert search.normalize("E\u2013Service \u2212 \uff0d \u2010") == "e-service - - -"
 
 
-@pytest.mark.parametrize("text", ["ABC ๐๑๒๓ abc", "ภาษาไทย ไม่มีเว้นวรรค", "İΣ É ๙๙"])
+@pytest.mark.parametrize("text", ["ABC ๐๑๒๓ abc", "ภาษาไทย ไม่มีเว้นวรรค", "İΣ É ๙๙", "E–Service — ﹣"])
 def test_fold_keeps_positions(text):
     assert len(search.fold(text)) == len(text)
 
@@ -106,9 +122,13 @@ def test_a_normal_page_loads_little_css_and_js(site):
     for page in sorted(site.rglob("*.html")):
         html = page.read_text(encoding="utf-8")
         refs = re.findall(r'<(?:script[^>]*\ssrc|link[^>]*rel="stylesheet"[^>]*\shref)="([^"]+)"', html)
+        refs = [ref for ref in refs if not ref.endswith(search.INDEX_FILE)]  # the search page's data: TITLES_BUDGET
         loaded[page.relative_to(site).as_posix()] = sum((page.parent / ref).stat().st_size for ref in refs)
     assert loaded["index.html"] == (site / "static/style.css").stat().st_size + (site / "static/search.js").stat().st_size
     assert (site / "static/search.js").stat().st_size < SEARCH_JS_BUDGET
+    search_page = loaded.pop("search.html")  # the search tool's own script comes on top (static/search-page.js)
+    assert search_page <= PAGE_BUDGET + SEARCH_PAGE_JS_BUDGET, search_page
+    assert (site / "static/search-page.js").stat().st_size < SEARCH_PAGE_JS_BUDGET
     assert max(loaded.values()) <= PAGE_BUDGET, {p: n for p, n in loaded.items() if n > PAGE_BUDGET}
 
 
@@ -279,7 +299,7 @@ def test_every_page_works_on_file_urls_and_loads_the_index_from_its_folder(site,
         if path != "search.html":
             assert not [u for u in watched.requests[before:] if u.endswith(search.INDEX_FILE)], f"{path}: index loaded early"
         watched.page.focus("#site-q")
-        watched.page.wait_for_function("() => Array.isArray(window.PRONGSAI_INDEX)")
+        watched.page.wait_for_function("() => window.PRONGSAI_INDEX && Array.isArray(window.PRONGSAI_INDEX.pages)")
         assert (site / search.INDEX_FILE).as_uri() in watched.requests[before:], path
     no_problems(watched)
 
@@ -291,19 +311,20 @@ def search_from(site: Path, watched: Watched, start: str, query: str) -> list[st
     watched.open(file_url(site, start))
     assert index not in watched.requests, "the index is loaded only when the search box is used"
     page.fill("#site-q", query)
-    page.wait_for_function("() => Array.isArray(window.PRONGSAI_INDEX)")
+    page.wait_for_function("() => window.PRONGSAI_INDEX && Array.isArray(window.PRONGSAI_INDEX.pages)")
     assert index in watched.requests
     page.press("#site-q", "Enter")
     page.wait_for_url(re.compile(r"/search\.html\?q="))
-    page.wait_for_function("() => document.getElementById('search-status').textContent.trim() !== ''")
+    page.wait_for_selector("#search-status[data-done]")
     assert page.input_value("#site-q") == query, "the search page shows what was searched"
     return [site_path(site, url) for url in page.eval_on_selector_all("#search-results h2 a", "as => as.map(a => a.href)")]
 
 
-#: The sample holds fiscal years 2568, 2569 and 2570; 2569 renumbers the items (its complaint items are O16–O18) and
-#: 2570 keeps 2569's numbers.
+#: The sample holds fiscal years 2568, 2569 and 2570; 2569 renumbers the items (its complaint items are O16–O18,
+#: its procurement items O11–O12) and 2570 keeps 2569's numbers. Pages whose title holds the words come first.
 @pytest.mark.parametrize(("start", "query", "first"), [
-    ("index.html", "จัดซื้อ", ["ita/2568/o12.html", "ita/2568/o13.html"]),
+    ("index.html", "จัดซื้อ", ["ita/2568/o12.html", "ita/2568/o13.html", "ita/2569/o11.html", "ita/2569/o12.html",
+                               "ita/2570/o11.html", "ita/2570/o12.html"]),
     (f"{YEAR}/o1.html", "ร้องเรียน", ["ita/2568/o17.html", "ita/2568/o18.html", "ita/2568/o19.html",
                                        "ita/2569/o16.html", "ita/2569/o17.html", "ita/2569/o18.html",
                                        "ita/2570/o16.html", "ita/2570/o17.html", "ita/2570/o18.html"]),
@@ -318,7 +339,9 @@ def test_search_from_the_header(site, watched, start, query, first):
     page = watched.page
     assert query in page.inner_text("#search-status")
     marked = page.eval_on_selector_all("#search-results mark", "marks => marks.map(m => m.textContent)")
-    assert marked and {search.normalize(m) for m in marked} == {search.normalize(query)}, marked[:5]
+    words = page.evaluate("q => window.prongsaiWords(q)", query)
+    assert "".join(words) == search.normalize(query), words
+    assert marked and {search.normalize(m) for m in marked} == set(words), marked[:5]
     # a result leads to its page
     page.locator("#search-results h2 a").first.click()
     page.wait_for_url(file_url(site, results[0]))
@@ -328,7 +351,7 @@ def test_search_from_the_header(site, watched, start, query, first):
 def test_search_folds_thai_digits_and_case(site, watched):
     def results(query: str) -> list[str]:
         watched.open(file_url(site, "search.html") + "?q=" + quote(query))
-        watched.page.wait_for_function("() => document.getElementById('search-status').textContent.trim() !== ''")
+        watched.page.wait_for_selector("#search-status[data-done]")
         return watched.page.eval_on_selector_all("#search-results h2 a", "as => as.map(a => a.getAttribute('href'))")
 
     arabic = results("2568")
@@ -344,7 +367,7 @@ def test_search_page_without_a_query(site, watched):
     watched.open(file_url(site, "search.html"))
     status = watched.page.inner_text("#search-status")
     assert "พิมพ์คำ" in status and watched.page.locator("#search-results li").count() == 0
-    assert not [u for u in watched.requests if u.endswith(search.INDEX_FILE)], "nothing searched: no index yet"
+    assert not [u for u in watched.requests if "search-text-" in u], "nothing searched: no page text loaded"
     no_problems(watched)
 
 
@@ -379,6 +402,7 @@ EDGE_CASES = [
     "e\u0301 E\u0301 \u212b \u1100\u1161", "\u00a0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000\u0085x",
     "\u001c\u001d\u001e\u001f", "\u180e", "İ ΣΑΣ Ａ Ǆ ß ẞ", "😀 𝐀 \U0001f1f9\U0001f1ed", "e-GP O12 สขร.1",
     "ก\u0e48\u0e4d\u0e32", "ค่ำ", "\u0e33", "a\u0e4d", "\u0e4d\u0e32\u0e4d\u0e32",
+    "E\u2013Service e\u2014service \u2010\u2011\u2012\u2015\u2212\ufe58\ufe63\uff0d - \u2e3a \u30fc",
 ]
 
 

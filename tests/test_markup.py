@@ -40,7 +40,12 @@ def warnings(text: str, first_line: int = 1) -> list[tuple[int, int, str]]:
     ("[เว็บไซต์](https://www.example.go.th/)", ['<a href="https://www.example.go.th/">เว็บไซต์</a>'], []),
     ('<a href="https://www.example.go.th/">เว็บไซต์</a>', ['<a href="https://www.example.go.th/">เว็บไซต์</a>'], ["rel="]),
     ("[อีเมล](mailto:saraban@test.go.th)", ['href="mailto:saraban@test.go.th"'], []),
-    ("| ก | ข |\n|---|---|\n| 1 | 2 |\n", ["<table>", "<th>ก</th>", "<td>2</td>"], []),
+    # a table fits a phone: a card per row, each cell with its column's label, in a region the keyboard can scroll
+    ("| ก | ข |\n|---|---|\n| 1 | 2 |\n", ['<div class="table-wrap" tabindex="0" role="region" aria-label="ตาราง ก · ข">',
+                                          '<table class="cards">', "<th>ก</th>", '<td class="lead" data-label="ก">1</td>',
+                                          '<td data-label="ข">2</td>'], ["<table>"]),
+    ("| ที่ | รายการ |\n|---|---|\n| 1 | ซื้อ \"x\" |\n", ['<td class="no" data-label="ที่">1</td>',
+                                                        '<td class="lead" data-label="รายการ">ซื้อ "x"</td>'], []),
     ("# หัวข้อ\n\n## ย่อย\n\n#### ลึก", ["<h2>หัวข้อ</h2>", "<h3>ย่อย</h3>", "<h5>ลึก</h5>"], ["<h1", "<h4"]),
     ("```\n<script>x</script>\n```", ["<pre><code>&lt;script&gt;x&lt;/script&gt;"], ["<script"]),
     ("`<b>โค้ด</b>`", ["<code>&lt;b&gt;โค้ด&lt;/b&gt;</code>"], ["<b>"]),

@@ -302,8 +302,8 @@ def test_files_the_manifest_does_not_list_are_never_deleted_and_a_lost_manifest_
         assert status == 0, err
         sent = [call[1] for call in calls if call[0] == "put"]
         # a folder's files are hashed where they are; FTP cannot hash on the host, so everything goes once
-        changed = {"index.html", "news/index.html", "feed.xml", "search-index.js", "offline.html",
-                   "offline/site.zip"}
+        changed = {"index.html", "news/index.html", "feed.xml", "search-index.js", "search-text-1.js", "offline.html",
+                   "offline.json", "offline/site.zip"}
         assert set(sent) == (changed if kind == "folder" else set(site_tree(project))), sorted(sent)
         assert not [call for call in calls if call[0] == "delete"]
         assert (running.root / "wp-login.php").exists() and (running.root / "news/old-cms.html").exists()
