@@ -5,6 +5,7 @@ never printing the password."""
 from __future__ import annotations
 
 import functools
+import io
 import gzip
 import json
 import os
@@ -409,3 +410,35 @@ def test_batch_names_an_agency_it_cannot_publish_and_goes_on(tmp_path, monkeypat
     published, text = publish_agency(tmp_path, "ftp://u@127.0.0.1:1/x")
     assert not published and text.endswith("no password for u@127.0.0.1: set PRONGSAI_PUBLISH_PASSWORD, keep it in the "
                                            "system keyring, or run from a terminal to type it")
+
+
+def test_the_progress_line_says_files_bytes_speed_and_time_left():
+    from prongsai.publish.command import Terminal
+    from prongsai.publish.progress import Progress
+
+    now = [100.0]
+    progress = Progress(4, 2_000_000, clock=lambda: now[0])
+    progress.start("ita/2568/files/a.pdf", 1_000_000)
+    now[0] += 10
+    progress.add(500_000)
+    assert progress.line() == ("[#####               ] 0/4 ไฟล์ files · 500 KB/2.0 MB · 50.0 KB/s · เหลือ left 0:30")
+    progress.restart()  # the connection dropped: the file goes again from its start
+    progress.add(1_000_000)
+    progress.finish()
+    assert progress.line().startswith("[##########          ] 1/4 ไฟล์ files · 1.0 MB/2.0 MB · 100 KB/s · เหลือ left 0:10")
+
+    class Screen(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Screen()
+    terminal = Terminal(screen)
+    terminal(progress)
+    terminal.done()
+    assert screen.getvalue() == "\r" + progress.line() + "\r" + " " * len(progress.line()) + "\r"
+
+
+def test_publish_must_come_first(project, capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["--strict", "publish"])
+    assert "publish must come first: python build.py publish --to URL" in capsys.readouterr().err
