@@ -442,3 +442,24 @@ def test_publish_must_come_first(project, capsys):
     with pytest.raises(SystemExit):
         cli.main(["--strict", "publish"])
     assert "publish must come first: python build.py publish --to URL" in capsys.readouterr().err
+
+
+def test_an_sftp_host_whose_key_changed_is_refused(project, tmp_path, capsys):
+    import asyncssh
+
+    running = _start("sftp", tmp_path / "host")
+    try:
+        status, out, err = run(capsys, "--to", running.url)
+        assert status == 0 and "its host key was remembered: ssh-ed25519 SHA256:" in err
+        known = project / targets.KNOWN_HOSTS_FILE
+        host, kind, _ = known.read_text(encoding="utf-8").split()
+        other = asyncssh.generate_private_key("ssh-ed25519").export_public_key("openssh").decode("ascii").split()[1]
+        known.write_text(f"{host} {kind} {other}\n", encoding="utf-8")
+        status, out, err = run(capsys, "--to", running.url)
+    finally:
+        running.stop()
+    assert status == 3
+    assert err.splitlines()[-1] == (
+        "The host key of 127.0.0.1 does not match the one remembered (someone in between, or the provider changed "
+        "servers): ask the provider, and if it really changed remove its line from .prongsai/known_hosts. Nothing was "
+        "sent.")
