@@ -20,6 +20,7 @@ from publish_servers import PASSWORD, PROXY_HOST, USER, CutProxy, Server, certif
 from prongsai import cli
 from prongsai.publish import command, hosts, target as targets, upload
 from prongsai.publish.plan import MANIFEST_NAME, make_plan, tier
+from prongsai.publish.sftp import SftpHost
 
 KINDS = ["folder", "ftp", "ftps", "sftp"]
 NETWORK = ["ftp", "ftps", "sftp"]
@@ -73,7 +74,7 @@ def calls(monkeypatch):
     put, put_bytes = hosts.Host.put, hosts.Host.put_bytes
     monkeypatch.setattr(hosts.Host, "put", lambda self, path, *a: (seen.append(("put", path)), put(self, path, *a))[1])
     monkeypatch.setattr(hosts.Host, "put_bytes", lambda self, *a: (seen.append(("manifest",)), put_bytes(self, *a))[1])
-    for kind in (hosts.FolderHost, hosts.FtpHost, hosts.SftpHost):
+    for kind in (hosts.FolderHost, hosts.FtpHost, SftpHost):
         original = kind.delete
         monkeypatch.setattr(kind, "delete", lambda self, path, original=original: (seen.append(("delete", path)),
                                                                                    original(self, path))[1])
