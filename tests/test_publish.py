@@ -464,3 +464,21 @@ def test_an_sftp_host_whose_key_changed_is_refused(project, tmp_path, capsys):
         "The host key of 127.0.0.1 does not match the one remembered (someone in between, or the provider changed "
         "servers): ask the provider, and if it really changed remove its line from .prongsai/known_hosts. Nothing was "
         "sent.")
+
+
+def test_ftps_data_connections_resume_the_control_connections_tls_session(project, tmp_path, monkeypatch, capsys):
+    """vsftpd (require_ssl_reuse, its default) and ProFTPD refuse data connections that start a new TLS session."""
+    reused, transfer = [], hosts._SessionReusingFTPS.ntransfercmd
+
+    def noting(self, cmd, rest=None):
+        connection, size = transfer(self, cmd, rest)
+        reused.append(connection.session_reused)
+        return connection, size
+
+    monkeypatch.setattr(hosts._SessionReusingFTPS, "ntransfercmd", noting)
+    running = _start("ftps", tmp_path / "host")
+    try:
+        assert run(capsys, *to(running))[0] == 0
+    finally:
+        running.stop()
+    assert len(reused) > 10 and all(reused)

@@ -166,7 +166,7 @@ class FtpHost(Host):
     def open(self) -> "FtpHost":
         if self.target.scheme == "ftps":
             context = ssl.create_default_context(cafile=self.target.cafile)
-            ftp = ftplib.FTP_TLS(context=context, timeout=TIMEOUT, encoding="utf-8")
+            ftp = _SessionReusingFTPS(context=context, timeout=TIMEOUT, encoding="utf-8")
         else:
             ftp = ftplib.FTP(timeout=TIMEOUT, encoding="utf-8")
         self.ftp = ftp
@@ -264,6 +264,17 @@ class FtpHost(Host):
         if isinstance(error, OSError) and error.errno in REFUSALS:
             return False
         return isinstance(error, (OSError, EOFError, ftplib.error_temp, ftplib.error_reply, ftplib.error_proto))
+
+
+class _SessionReusingFTPS(ftplib.FTP_TLS):
+    """FTPS whose data connections resume the control connection's TLS session, as vsftpd (require_ssl_reuse, its
+    default) and ProFTPD demand of clients: ftplib alone opens a new session and such servers refuse every transfer."""
+
+    def ntransfercmd(self, cmd, rest=None):
+        connection, size = ftplib.FTP.ntransfercmd(self, cmd, rest)
+        if self._prot_p:
+            connection = self.context.wrap_socket(connection, server_hostname=self.host, session=self.sock.session)
+        return connection, size
 
 
 def open_host(target: Target, password: str, project: Path) -> Host:
