@@ -482,3 +482,14 @@ def test_ftps_data_connections_resume_the_control_connections_tls_session(projec
     finally:
         running.stop()
     assert len(reused) > 10 and all(reused)
+
+
+def test_an_ftp_host_that_refuses_site_chmod_is_still_published(project, tmp_path, capsys):
+    (tmp_path / "host").mkdir()
+    running = ftp_server(tmp_path / "host", perm="elradfmwT")  # no M: SITE CHMOD answers 550
+    try:
+        status, out, err = run(capsys, "--to", running.url)
+    finally:
+        running.stop()
+    assert status == 0, err
+    assert tree(running.root) == site_tree(project)

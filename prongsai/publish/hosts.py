@@ -213,11 +213,8 @@ class FtpHost(Host):
             return
         try:
             self.ftp.sendcmd(f"SITE CHMOD {mode:o} {self._at(path)}")
-        except ftplib.error_perm as error:
-            if str(error)[:3] in ("500", "501", "502", "504"):  # the server has no SITE CHMOD: its defaults stand
-                self.can_chmod = False
-            else:
-                raise
+        except ftplib.error_perm:  # no SITE CHMOD on this server, or not for this account: the host's defaults stand
+            self.can_chmod = False
 
     def _rename(self, part: str, path: str) -> None:
         try:
