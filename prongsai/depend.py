@@ -16,6 +16,7 @@ names, would render to the same bytes, because rendering reads nothing else.
 from __future__ import annotations
 
 import hashlib
+import json
 import sys
 from pathlib import Path
 from typing import NamedTuple
@@ -247,10 +248,20 @@ class Digests:
         for name in ("pages", "site.years", "site.current_year", "site.assets", "site.resized"):
             self.of(name)
 
-    def of_lines(self, lines: list[str]) -> bytes:
-        """The search index's lines, each hashed once while it is the same string (serve keeps unchanged ones)."""
-        found = per_object(self._kept.setdefault("lines", {}), lines,
-                           lambda line: hashlib.blake2b(line.encode("utf-8"), digest_size=16).digest())
+    def of_lines(self, lines: list[str]) -> list[bytes]:
+        """The hash of each of the search index's lines, each hashed once while it is the same string (serve keeps
+        unchanged ones)."""
+        return per_object(self._kept.setdefault("lines", {}), lines,
+                          lambda line: hashlib.blake2b(line.encode("utf-8"), digest_size=16).digest())
+
+    def entries_of(self, lines: list[str]) -> list[list]:
+        """The search index's lines read back as [url, title, headings, text], each read once while it is the
+        same string."""
+        return per_object(self._kept.setdefault("entries", {}), lines, json.loads)
+
+    def of_titles(self, entries: list[list]) -> bytes:
+        """What the titles file (search-index.js) is made of: each page's url, title and headings, not its text."""
+        found = per_object(self._kept.setdefault("titles", {}), entries, lambda entry: digest(*entry[:2], *entry[2]))
         return hashlib.blake2b(b"".join(found), digest_size=16).digest()
 
     def of_entry(self, entry) -> bytes:

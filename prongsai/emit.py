@@ -31,7 +31,7 @@ from . import offline, prefetch
 from .cache import Output
 from .depend import Digests, PostView, TrackedPages, TrackedSite, YearView, digest
 from .pagelist import PageInfo, broken_links, template_problem
-from .search import index_files, index_line
+from .search import INDEX_FILE, index_files, index_line
 from .sitefolder import OutputError  # noqa: F401 - where callers have long found it
 from .stops import never
 
@@ -260,10 +260,15 @@ def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: d
             update.written.add(made.path)
     if any(p.severity == "error" for p in update.problems):
         return update
-    lines = [update.outputs[page.path].line for page in job.pages if page.path in update.outputs]
-    of_lines = job.digests.of_lines(lines)
-    for path, write in index_files(lines):
-        _put_file(update, recorded, path, digest(of_lines, path), write, there)
+    lines = [line for page in job.pages if page.path in update.outputs for line in (update.outputs[page.path].line,)
+             if line]
+    hashes, entries = job.digests.of_lines(lines), job.digests.entries_of(lines)
+    files = index_files(entries)
+    titles = digest(job.digests.of_titles(entries), *[path for path, _, _ in files])  # it lists the text files
+    for path, (start, end), write in files:
+        # the titles file is written again only when a title or heading changed, a text file when its pages did
+        made_from = titles if path == INDEX_FILE else b"".join(hashes[start:end])
+        _put_file(update, recorded, path, digest(path, made_from, end - start), write, there)
     for path, data in sorted(generated.items()):
         _put_file(update, recorded, path, digest(data), lambda target, data=data: target.write_bytes(data), there)
     for path, source in sorted(copies.items()):

@@ -36,6 +36,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+import zlib
 from html.parser import HTMLParser
 
 #: Written at the site root; search.js adds it as a <script> only when the search box is used.
@@ -44,6 +45,9 @@ INDEX_FILE = "search-index.js"
 TEXT_FILE = "search-text-{}.js"
 #: About how large a text file grows (a page's text is never split): on a 400 kbps link, one second.
 TEXT_FILE_BYTES = 48 * 1024
+#: A text file ends early, at a page chosen by its address (_cuts_before), once it holds this much.
+TEXT_FILE_MIN_BYTES = 12 * 1024
+TEXT_FILE_CUT = 16
 
 #: Pages that are not searched: the page shown at any missing URL, the search page itself, and the offline
 #: download page (offline.py: made after the index, it lists the sizes of the ZIPs that hold the index).
@@ -210,25 +214,31 @@ def index_line(page, html: str) -> str:
     return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
 
 
-def index_files(lines: list[str]) -> list[tuple[str, object]]:
-    """The index's files from the pages' lines (index_line), in page order: [(site path, write(target))], the
-    titles file first. Each text file is written a line at a time (at 10,000 posts the text whole would take
-    ~45 MB of memory)."""
-    entries = [json.loads(line) for line in lines if line]
+def index_files(entries: list[list]) -> list[tuple[str, tuple[int, int], object]]:
+    """The index's files from the pages' entries (index_line's lines read back), in page order: [(site path, (first,
+    end) of the entries it is made from, write(target))], the titles file (made from them all) first. Each text file
+    is written a line at a time (at 10,000 posts the text whole would take ~45 MB of memory)."""
     groups, size, first = [], 0, 0
     for number, entry in enumerate(entries):
         length = len(entry[3].encode("utf-8")) + 4
-        if number > first and size + length > TEXT_FILE_BYTES:
+        if number > first and (size + length > TEXT_FILE_BYTES or (size >= TEXT_FILE_MIN_BYTES and _cuts_before(entry))):
             groups.append((first, number))
             first, size = number, 0
         size += length
     if entries:
         groups.append((first, len(entries)))
     names = [TEXT_FILE.format(n) for n in range(1, len(groups) + 1)]
-    files = [(INDEX_FILE, lambda target: _write_titles(target, entries, names))]
+    files = [(INDEX_FILE, (0, len(entries)), lambda target: _write_titles(target, entries, names))]
     for name, (start, end) in zip(names, groups):
-        files.append((name, lambda target, start=start, end=end: _write_texts(target, entries, start, end)))
+        files.append((name, (start, end), lambda target, start=start, end=end: _write_texts(target, entries, start, end)))
     return files
+
+
+def _cuts_before(entry: list) -> bool:
+    """Whether a text file may end before this page: decided by the page's own address, so the files' edges stay
+    where they were when pages before them change or are added, and a page's edit rewrites one text file, not all
+    that follow it (about one page in TEXT_FILE_CUT)."""
+    return zlib.crc32(entry[0].encode("utf-8")) % TEXT_FILE_CUT == 0
 
 
 def _dump(value) -> bytes:
