@@ -1,5 +1,5 @@
 """Publishing the sample over FTP to a local server: bytes on the wire and seconds, for a first publish, a one-post
-change and an unchanged site.
+change, an unchanged site, and an unchanged site built the next day (the build date on the pages).
 
     python bench/publish.py [--work DIR] [--runs R]
 
@@ -28,6 +28,7 @@ from publish_servers import PASSWORD, PROXY_HOST, CutProxy, free_ports, ftp_serv
 from prongsai import cli  # noqa: E402
 from prongsai.publish import command  # noqa: E402
 
+DAY = "1796169600"  # the sample's today (2 December 2569): the same bytes on every run
 POST = ("---\ntitle: ประชุมประชาคมหมู่บ้าน หมู่ที่ 5\ndate: 2569-12-01\nsummary: ประชุมประชาคมเพื่อจัดทำแผนพัฒนาหมู่บ้าน\n---\n"
         "วันที่ 1 ธันวาคม 2569 อบต.ดงเมือง จัดประชุมประชาคมหมู่บ้าน หมู่ที่ 5 ณ ศาลาประชาคม มีผู้เข้าร่วม 86 คน\n")
 
@@ -71,16 +72,19 @@ def one_run(work: Path) -> dict:
         (project / "content/news/2569-12-01-prachakhom-mu5.md").write_text(POST, encoding="utf-8")
         post = step(proxy, project, url, timings)
         same = step(proxy, project, url, timings)
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(DAY) + 86400)  # the same content, built the next day
+        next_day = step(proxy, project, url, timings)
     finally:
+        os.environ["SOURCE_DATE_EPOCH"] = DAY
         proxy.close()
         server.stop()
-    return {"first": first, "one post": post, "unchanged": same}
+    return {"first": first, "one post": post, "unchanged": same, "unchanged, next day": next_day}
 
 
 def table(runs: list) -> str:
     lines = ["| publish (FTP, loopback) | bytes sent | files | `publish` wall s (build + upload) | upload step s |",
              "|---|---:|---:|---:|---:|"]
-    for name in ("first", "one post", "unchanged"):
+    for name in ("first", "one post", "unchanged", "unchanged, next day"):
         got = [run[name] for run in runs]
         lines.append(f"| {name} | {statistics.median(g['bytes'] for g in got):,.0f} | {got[0]['files']} | "
                      f"{statistics.median(g['wall'] for g in got):.2f} | {statistics.median(g['upload'] for g in got):.2f} |")
@@ -92,7 +96,7 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=ROOT / "bench" / ".work" / "publish")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    os.environ["SOURCE_DATE_EPOCH"] = "1796169600"  # the sample's today: the same bytes on every run
+    os.environ["SOURCE_DATE_EPOCH"] = DAY
     os.environ["PRONGSAI_PUBLISH_PASSWORD"] = PASSWORD
     here = Path.cwd()
     try:

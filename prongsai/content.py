@@ -175,8 +175,8 @@ def _name_problem(file: Path, relative: Path, project: Path) -> Problem | None:
     """A published path whose names Windows refuses, a link breaks, or that are not UTF-8, or that is too long."""
     if len(relative.as_posix()) > limits.PUBLISHED_PATH_CHARS.value:
         most = limits.PUBLISHED_PATH_CHARS.value
-        return Problem(shown(file, project), 0, 0, f"ทางไปไฟล์นี้ยาวเกิน {most} ตัวอักษร เมื่อแตกไฟล์ site.zip บน Windows จะเปิดไม่ได้",
-                       f"this file's path is longer than {most} characters: Windows cannot open it once site.zip is unzipped",
+        return Problem(shown(file, project), 0, 0, f"ทางไปไฟล์นี้ยาวเกิน {most} ตัวอักษร เมื่อแตกไฟล์ ZIP สำหรับอ่านแบบออฟไลน์บน Windows จะเปิดไม่ได้",
+                       f"this file's path is longer than {most} characters: Windows cannot open it once the offline ZIP is unzipped",
                        "ตั้งชื่อโฟลเดอร์และไฟล์ให้สั้นลง และซ้อนโฟลเดอร์ให้น้อยลง", "shorten the folder and file names, and nest fewer folders")
     for name in relative.parts:
         try:

@@ -88,12 +88,12 @@ MARKDOWN_RESCAN = Limit(
 ATTACHMENT_BYTES = Limit(
     50 * MB, "ไบต์", "bytes",
     "a 200-page scanned plan at 200 dpi is 20-40 MB; a larger file cannot be opened on a phone over a rural "
-    "connection, many shared hosts refuse the upload, and site.zip carries every file")
+    "connection, many shared hosts refuse the upload, and the offline ZIPs carry every file")
 
-#: Characters in the path of a published file (ita/2568/files/…), which site.zip keeps.
+#: Characters in the path of a published file (ita/2568/files/…), which the offline ZIPs keep.
 PUBLISHED_PATH_CHARS = Limit(
     160, "ตัวอักษร", "characters",
-    "Windows opens paths of at most 260 characters, and a clerk unzips site.zip into a folder such as "
+    "Windows opens paths of at most 260 characters, and a citizen unzips an offline ZIP into a folder such as "
     "C:\\Users\\<name>\\Downloads\\site\\ (some 60 more); the sample's longest path is 70 characters")
 
 #: Pixels of one image (width × height).

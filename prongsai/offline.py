@@ -31,6 +31,18 @@ WORKER_PATH = "sw.js"
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 
 
+def folder_name(settings: dict) -> str:
+    """The folder inside every ZIP: the public host name (www.dongmueang.go.th), else "site"."""
+    base = settings.get("base_url") or ""
+    host = base.split("://", 1)[-1].split("/", 1)[0]
+    return host if host and host.isascii() else "site"
+
+
+def site_paths(site) -> set:
+    """Every path of the offline download of this site (a content file there would be replaced: render.py)."""
+    return known_paths(site.years, folder_name(site.settings))
+
+
 def zip_name(folder: str, year: int | str | None = None) -> str:
     """offline/<host>.zip for the rest of the site, offline/<host>-ita-<year>.zip for a fiscal year."""
     return f"{FOLDER}{folder}.zip" if year is None else f"{FOLDER}{folder}-ita-{year}.zip"

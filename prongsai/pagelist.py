@@ -31,6 +31,7 @@ from .content import folded, shown
 from .memo import per_object
 from .offline import PAGE_PATH as OFFLINE_PAGE
 from .offline import WORKER_PATH
+from .offline import site_paths as offline_paths
 from .posters import poster_path
 from .problems import Problem, SiteError
 from .schema import Model
@@ -121,7 +122,8 @@ def colliding_paths(site: Site, pages: list[PageInfo], generated: dict) -> list[
     """A problem for each content file or page that another output would replace, exactly or on Windows and macOS."""
     content = posixpath.dirname(site.settings_doc.path) if site.settings_doc else "content"
     made = {page.path: page.source for page in pages}
-    made.update((path, "") for path in [*generated, *FIXED_FILES] if path not in made and path not in site.resized)
+    made.update((path, "") for path in [*generated, *FIXED_FILES, *sorted(offline_paths(site))]
+                if path not in made and path not in site.resized)
     problems = [_replaces(f"{content}/{asset}", asset) for asset in site.assets
                 if asset in made or folded(asset).startswith(STATIC_FOLDER)]
     seen: dict = {}

@@ -163,10 +163,8 @@ def _sheets(values: dict, settings: dict, fiscal_year: int, slug: str) -> dict:
 
 
 def zip_folder(site) -> str:
-    """The folder name inside the offline ZIPs: the public host name (www.dongmueang.go.th), else "site"."""
-    base = site.settings.get("base_url") or ""
-    host = base.split("://", 1)[-1].split("/", 1)[0]
-    return host if host and host.isascii() else "site"
+    """The folder name inside the offline ZIPs (offline.folder_name)."""
+    return offline.folder_name(site.settings)
 
 
 class Interrupted(Exception):

@@ -49,8 +49,9 @@ TEXT_FILE_BYTES = 48 * 1024
 TEXT_FILE_MIN_BYTES = 12 * 1024
 TEXT_FILE_CUT = 16
 
-#: Pages that are not searched: the page shown at any missing URL, and the search page itself.
-NOT_INDEXED = ("404.html", "search.html")
+#: Pages that are not searched: the page shown at any missing URL, the search page itself, and the offline
+#: download page (offline.py: made after the index, it lists the sizes of the ZIPs that hold the index).
+NOT_INDEXED = ("404.html", "search.html", "offline.html")
 #: Folders whose pages are not searched: the notice-board posters repeat their item pages (posters.py).
 NOT_INDEXED_FOLDERS = ("posters/",)
 

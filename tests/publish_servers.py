@@ -46,7 +46,7 @@ def free_ports(count: int) -> list[int]:
 
 
 def ftp_server(home: Path, tls: Path | None = None, cafile: str | None = None, writable: bool = True,
-               passive: list | None = None) -> Server:
+               passive: list | None = None, perm: str | None = None) -> Server:
     """pyftpdlib serving `home` to USER/PASSWORD; with `tls` (a key and certificate PEM), FTPS that requires TLS."""
     with warnings.catch_warnings():  # on Python < 3.12 pyftpdlib uses the standard library's asyncore and asynchat
         warnings.simplefilter("ignore", DeprecationWarning)
@@ -57,7 +57,7 @@ def ftp_server(home: Path, tls: Path | None = None, cafile: str | None = None, w
 
     logging.getLogger("pyftpdlib").setLevel(logging.ERROR)
     authorizer = DummyAuthorizer()
-    authorizer.add_user(USER, PASSWORD, str(home), perm="elradfmwMT" if writable else "elr")
+    authorizer.add_user(USER, PASSWORD, str(home), perm=perm or ("elradfmwMT" if writable else "elr"))
     handler = type("Handler", (TLS_FTPHandler if tls else FTPHandler,), {})
     handler.authorizer = authorizer
     if tls:

@@ -607,6 +607,6 @@ def test_a_path_too_long_for_windows(scratch):
     with pytest.raises(SiteError) as caught:
         build_site(scratch({f"{F}/{name}": pdf_bytes()}), jobs=1)
     assert [problem.format() for problem in caught.value.problems] == [message(
-        f"content/{F}/{name}", "ทางไปไฟล์นี้ยาวเกิน 160 ตัวอักษร เมื่อแตกไฟล์ site.zip บน Windows จะเปิดไม่ได้",
-        "this file's path is longer than 160 characters: Windows cannot open it once site.zip is unzipped",
+        f"content/{F}/{name}", "ทางไปไฟล์นี้ยาวเกิน 160 ตัวอักษร เมื่อแตกไฟล์ ZIP สำหรับอ่านแบบออฟไลน์บน Windows จะเปิดไม่ได้",
+        "this file's path is longer than 160 characters: Windows cannot open it once the offline ZIP is unzipped",
         "ตั้งชื่อโฟลเดอร์และไฟล์ให้สั้นลง และซ้อนโฟลเดอร์ให้น้อยลง", "shorten the folder and file names, and nest fewer folders")]

@@ -37,7 +37,7 @@ def test_the_download_page_lists_each_zip_with_its_size(site):  # noqa: F811
     for file in (site / "offline").iterdir():
         assert f'<a href="offline/{file.name}" download>ZIP</a>' in page
     size = (site / "offline/www.dongmueang.go.th-ita-2568.zip").stat().st_size
-    assert f"ITA ปีงบประมาณ พ.ศ. 2568</th>" in page and f"({size / 1024 / 1024:.1f} MB)" in page
+    assert "ITA ปีงบประมาณ พ.ศ. 2568</th>" in page and f"({size / 1024 / 1024:.1f} MB)" in page
     assert '<a href="offline.html">ดาวน์โหลดเว็บไซต์ไว้อ่านแบบออฟไลน์ (ZIP)</a>' in (site / "ita/2568/o1.html").read_text(
         encoding="utf-8").replace('href="../../offline.html"', 'href="offline.html"')
 

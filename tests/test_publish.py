@@ -5,6 +5,7 @@ never printing the password."""
 from __future__ import annotations
 
 import functools
+import io
 import gzip
 import json
 import os
@@ -19,6 +20,7 @@ from publish_servers import PASSWORD, PROXY_HOST, USER, CutProxy, Server, certif
 from prongsai import cli
 from prongsai.publish import command, hosts, target as targets, upload
 from prongsai.publish.plan import MANIFEST_NAME, make_plan, tier
+from prongsai.publish.sftp import SftpHost
 
 KINDS = ["folder", "ftp", "ftps", "sftp"]
 NETWORK = ["ftp", "ftps", "sftp"]
@@ -72,7 +74,7 @@ def calls(monkeypatch):
     put, put_bytes = hosts.Host.put, hosts.Host.put_bytes
     monkeypatch.setattr(hosts.Host, "put", lambda self, path, *a: (seen.append(("put", path)), put(self, path, *a))[1])
     monkeypatch.setattr(hosts.Host, "put_bytes", lambda self, *a: (seen.append(("manifest",)), put_bytes(self, *a))[1])
-    for kind in (hosts.FolderHost, hosts.FtpHost, hosts.SftpHost):
+    for kind in (hosts.FolderHost, hosts.FtpHost, SftpHost):
         original = kind.delete
         monkeypatch.setattr(kind, "delete", lambda self, path, original=original: (seen.append(("delete", path)),
                                                                                    original(self, path))[1])
@@ -302,9 +304,9 @@ def test_files_the_manifest_does_not_list_are_never_deleted_and_a_lost_manifest_
         assert status == 0, err
         sent = [call[1] for call in calls if call[0] == "put"]
         # a folder's files are hashed where they are; FTP cannot hash on the host, so everything goes once
-        changed = {"index.html", "news/index.html", "feed.xml", "sitemap.xml", "search-index.js", "site.zip"}
-        assert set(sent) <= changed | {p for p in site_tree(project) if p.startswith("ita/")} if kind == "folder" \
-            else set(sent) == set(site_tree(project))
+        changed = {"index.html", "news/index.html", "feed.xml", "search-index.js", "search-text-1.js", "offline.html",
+                   "offline.json", "offline/site.zip"}
+        assert set(sent) == (changed if kind == "folder" else set(site_tree(project))), sorted(sent)
         assert not [call for call in calls if call[0] == "delete"]
         assert (running.root / "wp-login.php").exists() and (running.root / "news/old-cms.html").exists()
         (running.root / MANIFEST_NAME).write_bytes(b"garbled")
@@ -409,3 +411,85 @@ def test_batch_names_an_agency_it_cannot_publish_and_goes_on(tmp_path, monkeypat
     published, text = publish_agency(tmp_path, "ftp://u@127.0.0.1:1/x")
     assert not published and text.endswith("no password for u@127.0.0.1: set PRONGSAI_PUBLISH_PASSWORD, keep it in the "
                                            "system keyring, or run from a terminal to type it")
+
+
+def test_the_progress_line_says_files_bytes_speed_and_time_left():
+    from prongsai.publish.command import Terminal
+    from prongsai.publish.progress import Progress
+
+    now = [100.0]
+    progress = Progress(4, 2_000_000, clock=lambda: now[0])
+    progress.start("ita/2568/files/a.pdf", 1_000_000)
+    now[0] += 10
+    progress.add(500_000)
+    assert progress.line() == ("[#####               ] 0/4 ไฟล์ files · 500 KB/2.0 MB · 50.0 KB/s · เหลือ left 0:30")
+    progress.restart()  # the connection dropped: the file goes again from its start
+    progress.add(1_000_000)
+    progress.finish()
+    assert progress.line().startswith("[##########          ] 1/4 ไฟล์ files · 1.0 MB/2.0 MB · 100 KB/s · เหลือ left 0:10")
+
+    class Screen(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Screen()
+    terminal = Terminal(screen)
+    terminal(progress)
+    terminal.done()
+    assert screen.getvalue() == "\r" + progress.line() + "\r" + " " * len(progress.line()) + "\r"
+
+
+def test_publish_must_come_first(project, capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["--strict", "publish"])
+    assert "publish must come first: python build.py publish --to URL" in capsys.readouterr().err
+
+
+def test_an_sftp_host_whose_key_changed_is_refused(project, tmp_path, capsys):
+    import asyncssh
+
+    running = _start("sftp", tmp_path / "host")
+    try:
+        status, out, err = run(capsys, "--to", running.url)
+        assert status == 0 and "its host key was remembered: ssh-ed25519 SHA256:" in err
+        known = project / targets.KNOWN_HOSTS_FILE
+        host, kind, _ = known.read_text(encoding="utf-8").split()
+        other = asyncssh.generate_private_key("ssh-ed25519").export_public_key("openssh").decode("ascii").split()[1]
+        known.write_text(f"{host} {kind} {other}\n", encoding="utf-8")
+        status, out, err = run(capsys, "--to", running.url)
+    finally:
+        running.stop()
+    assert status == 3
+    assert err.splitlines()[-1] == (
+        "The host key of 127.0.0.1 does not match the one remembered (someone in between, or the provider changed "
+        "servers): ask the provider, and if it really changed remove its line from .prongsai/known_hosts. Nothing was "
+        "sent.")
+
+
+def test_ftps_data_connections_resume_the_control_connections_tls_session(project, tmp_path, monkeypatch, capsys):
+    """vsftpd (require_ssl_reuse, its default) and ProFTPD refuse data connections that start a new TLS session."""
+    reused, transfer = [], hosts._SessionReusingFTPS.ntransfercmd
+
+    def noting(self, cmd, rest=None):
+        connection, size = transfer(self, cmd, rest)
+        reused.append(connection.session_reused)
+        return connection, size
+
+    monkeypatch.setattr(hosts._SessionReusingFTPS, "ntransfercmd", noting)
+    running = _start("ftps", tmp_path / "host")
+    try:
+        assert run(capsys, *to(running))[0] == 0
+    finally:
+        running.stop()
+    assert len(reused) > 10 and all(reused)
+
+
+def test_an_ftp_host_that_refuses_site_chmod_is_still_published(project, tmp_path, capsys):
+    (tmp_path / "host").mkdir()
+    running = ftp_server(tmp_path / "host", perm="elradfmwT")  # no M: SITE CHMOD answers 550
+    try:
+        status, out, err = run(capsys, "--to", running.url)
+    finally:
+        running.stop()
+    assert status == 0, err
+    assert tree(running.root) == site_tree(project)

@@ -1,4 +1,4 @@
-"""The places a site is uploaded to: a folder, an FTP or FTPS server (ftplib), an SFTP server (paramiko).
+"""The places a site is uploaded to: a folder, an FTP or FTPS server (ftplib); an SFTP server is in sftp.py.
 
 Owns the few operations a publish needs from each, with the same meaning on
 all: read a file (None when there is none), put a file (under a temporary name,
@@ -17,13 +17,13 @@ import posixpath
 import ssl
 from pathlib import Path
 
-from .target import KNOWN_HOSTS_FILE, Target
+from .target import Target
 
 TIMEOUT = 30.0
 BLOCK = 32 * 1024
 #: errors of a network folder that come and go (a mount that dropped), worth trying again
 _FOLDER_TRANSIENT = {errno.EIO, errno.ETIMEDOUT, errno.ESTALE, errno.EHOSTDOWN, errno.ENOTCONN, errno.ECONNRESET}
-_REFUSALS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
+REFUSALS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 
 
 class LoginRefused(Exception):
@@ -166,7 +166,7 @@ class FtpHost(Host):
     def open(self) -> "FtpHost":
         if self.target.scheme == "ftps":
             context = ssl.create_default_context(cafile=self.target.cafile)
-            ftp = ftplib.FTP_TLS(context=context, timeout=TIMEOUT, encoding="utf-8")
+            ftp = _SessionReusingFTPS(context=context, timeout=TIMEOUT, encoding="utf-8")
         else:
             ftp = ftplib.FTP(timeout=TIMEOUT, encoding="utf-8")
         self.ftp = ftp
@@ -213,11 +213,8 @@ class FtpHost(Host):
             return
         try:
             self.ftp.sendcmd(f"SITE CHMOD {mode:o} {self._at(path)}")
-        except ftplib.error_perm as error:
-            if str(error)[:3] in ("500", "501", "502", "504"):  # the server has no SITE CHMOD: its defaults stand
-                self.can_chmod = False
-            else:
-                raise
+        except ftplib.error_perm:  # no SITE CHMOD on this server, or not for this account: the host's defaults stand
+            self.can_chmod = False
 
     def _rename(self, part: str, path: str) -> None:
         try:
@@ -261,143 +258,32 @@ class FtpHost(Host):
     def transient(error: BaseException) -> bool:
         if isinstance(error, (ftplib.error_perm, LoginRefused, ssl.SSLCertVerificationError)):
             return False
-        if isinstance(error, OSError) and error.errno in _REFUSALS:
+        if isinstance(error, OSError) and error.errno in REFUSALS:
             return False
         return isinstance(error, (OSError, EOFError, ftplib.error_temp, ftplib.error_reply, ftplib.error_proto))
 
 
-class SftpHost(Host):
-    """SFTP (paramiko). The server's key is remembered at the first connection (.prongsai/known_hosts) and must
-    match at every later one."""
+class _SessionReusingFTPS(ftplib.FTP_TLS):
+    """FTPS whose data connections resume the control connection's TLS session, as vsftpd (require_ssl_reuse, its
+    default) and ProFTPD demand of clients: ftplib alone opens a new session and such servers refuse every transfer."""
 
-    def __init__(self, target: Target, password: str, project: Path) -> None:
-        super().__init__(target)
-        self._password = password
-        self.known_hosts = project / KNOWN_HOSTS_FILE
-        self.client = self.sftp = None
-        #: the fingerprint of a key seen for the first time, for the clerk to compare
-        self.new_key: str | None = None
-
-    def open(self) -> "SftpHost":
-        import paramiko
-        import paramiko.hostkeys
-
-        client = paramiko.SSHClient()
-        known = client.get_host_keys()
-        if self.known_hosts.is_file():  # read here: paramiko's own reading and writing name no encoding
-            for line in self.known_hosts.read_text(encoding="utf-8").splitlines():
-                entry = paramiko.hostkeys.HostKeyEntry.from_line(line)
-                if entry is not None:
-                    for name in entry.hostnames:
-                        known.add(name, entry.key.get_name(), entry.key)
-        client.set_missing_host_key_policy(_Remember(self))
-        self.client = client
-        try:
-            client.connect(self.target.host, self.target.port, self.target.user, self._password, timeout=TIMEOUT,
-                           banner_timeout=TIMEOUT, auth_timeout=TIMEOUT, look_for_keys=False, allow_agent=False)
-        except paramiko.BadHostKeyException as error:
-            raise LoginRefused(str(error), host_key=True) from None
-        except paramiko.AuthenticationException as error:
-            raise LoginRefused(str(error)) from None
-        self.sftp = client.open_sftp()
-        return self
-
-    def close(self) -> None:
-        if self.client is not None:
-            self.client.close()
-            self.client = self.sftp = None
-
-    def _at(self, path: str) -> str:
-        return posixpath.join(self.target.path, path) if path else self.target.path
-
-    def read(self, path: str) -> bytes | None:
-        try:
-            with self.sftp.open(self._at(path), "rb") as source:
-                return source.read()
-        except FileNotFoundError:
-            return None
-
-    def _send(self, source, part: str, on_bytes) -> None:
-        with self.sftp.open(self._at(part), "wb") as target:
-            target.set_pipelined(True)
-            for block in iter(lambda: source.read(BLOCK), b""):
-                target.write(block)
-                on_bytes(len(block))
-
-    def _chmod(self, path: str, mode: int) -> None:
-        self.sftp.chmod(self._at(path), mode)
-
-    def _rename(self, part: str, path: str) -> None:
-        try:
-            self.sftp.posix_rename(self._at(part), self._at(path))
-        except OSError:  # a server without the posix-rename extension
-            try:
-                self.sftp.remove(self._at(path))
-            except FileNotFoundError:
-                pass
-            self.sftp.rename(self._at(part), self._at(path))
-
-    def _mkdir(self, folder: str) -> bool:
-        return self._mkdir_at(self._at(folder))
-
-    def _mkdir_at(self, where: str) -> bool:
-        try:
-            self.sftp.stat(where)
-            return False
-        except FileNotFoundError:
-            pass
-        try:
-            self.sftp.mkdir(where, 0o755)
-        except OSError as error:
-            raise PermissionError(errno.EACCES, f"cannot make folder ({error})", where) from None
-        return True
-
-    def delete(self, path: str) -> None:
-        try:
-            self.sftp.remove(self._at(path))
-        except FileNotFoundError:
-            pass
-
-    def remove_empty_folder(self, folder: str) -> None:
-        try:
-            self.sftp.rmdir(self._at(folder))
-            self.folders.discard(folder)
-        except OSError:
-            pass
-
-    @staticmethod
-    def transient(error: BaseException) -> bool:
-        if isinstance(error, (LoginRefused, PermissionError, FileNotFoundError)):
-            return False
-        if isinstance(error, OSError) and (error.errno in _REFUSALS or (error.errno is None and error.args
-                                                                        and "Failure" in str(error))):
-            return False
-        return isinstance(error, (OSError, EOFError)) or type(error).__module__.startswith("paramiko")
-
-
-class _Remember:
-    """paramiko's policy for a host not yet known: remember its key (trust on first use) and say so."""
-
-    def __init__(self, host: SftpHost) -> None:
-        self.host = host
-
-    def missing_host_key(self, client, hostname, key) -> None:
-        import base64
-        import hashlib
-
-        client.get_host_keys().add(hostname, key.get_name(), key)
-        self.host.known_hosts.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.host.known_hosts, "a", encoding="utf-8") as known:
-            known.write(f"{hostname} {key.get_name()} {key.get_base64()}\n")
-        fingerprint = base64.b64encode(hashlib.sha256(key.asbytes()).digest()).decode("ascii").rstrip("=")
-        self.host.new_key = f"{key.get_name()} SHA256:{fingerprint}"
+    def ntransfercmd(self, cmd, rest=None):
+        connection, size = ftplib.FTP.ntransfercmd(self, cmd, rest)
+        if self._prot_p:
+            connection = self.context.wrap_socket(connection, server_hostname=self.host, session=self.sock.session)
+        return connection, size
 
 
 def open_host(target: Target, password: str, project: Path) -> Host:
     """A connected host for the target (FolderHost needs no connection); nothing left open when it fails."""
     if target.scheme == "file":
         return FolderHost(target).open()
-    host = FtpHost(target, password) if target.scheme in ("ftp", "ftps") else SftpHost(target, password, project)
+    if target.scheme in ("ftp", "ftps"):
+        host = FtpHost(target, password)
+    else:
+        from .sftp import SftpHost  # paramiko loads only for SFTP
+
+        host = SftpHost(target, password, project)
     try:
         return host.open()
     except BaseException:
@@ -406,7 +292,11 @@ def open_host(target: Target, password: str, project: Path) -> Host:
 
 
 def kind_of(target: Target) -> type:
-    return {"file": FolderHost, "ftp": FtpHost, "ftps": FtpHost, "sftp": SftpHost}[target.scheme]
+    if target.scheme == "sftp":
+        from .sftp import SftpHost
+
+        return SftpHost
+    return {"file": FolderHost, "ftp": FtpHost, "ftps": FtpHost}[target.scheme]
 
 
-__all__ = ["Host", "FolderHost", "FtpHost", "SftpHost", "LoginRefused", "open_host", "kind_of"]
+__all__ = ["Host", "FolderHost", "FtpHost", "LoginRefused", "open_host", "kind_of", "REFUSALS"]

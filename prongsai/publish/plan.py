@@ -24,7 +24,7 @@ MANIFEST_NAME = ".prongsai-publish.json.gz"
 #: Names at the top of site/ that are the deploy tooling's, not the site's (sitefolder.KEEP holds others that are)
 NOT_PUBLISHED = {".git", ".gitignore", ".gitattributes"}
 #: Files that list or link many pages: uploaded after the pages they link to, just before the home page
-LISTINGS = {"search-index.js", "feed.xml", "sitemap.xml", "data.html", "search.html", "sw.js", "404.html"}
+LISTINGS = {"search-index.js", "feed.xml", "sitemap.xml", "data.html", "search.html", "sw.js", "offline.json", "404.html"}
 
 
 @dataclass(frozen=True)

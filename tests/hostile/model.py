@@ -78,7 +78,7 @@ class Fails:
 @dataclass(frozen=True)
 class Builds:
     """A build that succeeds: exit status 0, no traceback. None of `absent` (bytes) may be in any published file,
-    site.zip and the spreadsheets' XML included; every (site path, bytes) of `present` must be; `not_published`
+    the offline ZIPs and the spreadsheets' XML included; every (site path, bytes) of `present` must be; `not_published`
     are site paths that must not exist; `warns` is (location, part of the Thai warning) when one is expected."""
 
     absent: tuple = ()
