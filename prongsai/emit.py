@@ -268,7 +268,8 @@ def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: d
     for path, (start, end), write in files:
         # the titles file is written again only when a title or heading changed, a text file when its pages did
         made_from = titles if path == INDEX_FILE else b"".join(hashes[start:end])
-        _put_file(update, recorded, path, digest(path, made_from, end - start), write, there)
+        # a text file also holds the number of its first page
+        _put_file(update, recorded, path, digest(path, made_from, start, end), write, there)
     for path, data in sorted(generated.items()):
         _put_file(update, recorded, path, digest(data), lambda target, data=data: target.write_bytes(data), there)
     for path, source in sorted(copies.items()):
