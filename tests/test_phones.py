@@ -361,3 +361,40 @@ def test_after_one_visit_the_citizens_pages_open_with_the_network_off(browser, s
         context.set_offline(False)
         context.close()
 
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The offline download
+
+
+def test_no_dead_link_inside_the_unpacked_download(site, tmp_path):  # noqa: F811
+    import re
+    import zipfile
+    from urllib.parse import unquote, urlsplit
+    with zipfile.ZipFile(site / "site.zip") as archive:
+        archive.extractall(tmp_path)
+    (copy,) = tmp_path.iterdir()
+    dead, checked = [], 0
+    for page in sorted(copy.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        for ref in re.findall(r'(?:href|src)="([^"#?]+)', html):
+            if urlsplit(ref).scheme or ref.startswith("//"):
+                continue  # another host, mailto:, tel:
+            checked += 1
+            if not (page.parent / unquote(ref)).is_file():
+                dead.append(f"{page.relative_to(copy)}: {ref}")
+    assert checked > 1000 and dead == [], dead[:20]
+
+
+def test_the_download_link_shows_its_size(browser, served, site):  # noqa: F811
+    size = (site / "site.zip").stat().st_size
+    context = browser.new_context(service_workers="block")
+    page = context.new_page()
+    try:
+        page.goto(f"{served}/contact.html", wait_until="load")
+        link = page.locator("a[data-zip]")
+        link.scroll_into_view_if_needed()
+        page.wait_for_function("() => document.querySelector('a[data-zip] .zip-size').textContent !== ''")
+        assert f", {size / 1048576:.1f} MB" in link.inner_text(), link.inner_text()
+    finally:
+        context.close()
