@@ -3,8 +3,9 @@
 The engine behind build.py. One build is five stages (pipeline.py):
 discover and load content/ (content.py), validate it against the content
 model (schema.py, fields.py, validate.py) and the year's ITA framework
-(framework.py), render pages with Jinja (render.py), write them atomically
-(write.py). Content problems are collected and raised together as SiteError.
+(framework.py) into the validated site (validated.py), plan its pages
+(pagelist.py), render and write them (emit.py) into a folder swapped in whole
+(sitefolder.py). Content problems are collected and raised together as SiteError.
 """
 
 from .pipeline import BuildResult, Paths, build_site

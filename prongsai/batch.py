@@ -17,7 +17,7 @@ import time
 import traceback
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import sitefolder
@@ -26,9 +26,9 @@ from .pipeline import Paths, build_site
 from .problems import SiteError, format_report
 from .sitefolder import OutputError
 
-OK, FAILED, UNUSABLE, BUG, STOPPED = "ok", "failed", "unusable", "bug", "stopped"
+OK, FAILED, UNUSABLE, BUG, UNPUBLISHED, STOPPED = "ok", "failed", "unusable", "bug", "unpublished", "stopped"
 #: exit status per outcome; the highest one met is the batch's
-EXIT = {OK: 0, FAILED: 1, UNUSABLE: 2, BUG: 3, STOPPED: 130}
+EXIT = {OK: 0, FAILED: 1, UNUSABLE: 2, BUG: 3, UNPUBLISHED: 4, STOPPED: 130}
 NOT_A_PROJECT = 2
 #: futures in flight per worker: enough to keep every worker busy, few enough for lists of thousands
 WINDOW_PER_JOB = 4
@@ -64,6 +64,10 @@ def _parser() -> argparse.ArgumentParser:
                         help="จำนวนหน่วยงานที่สร้างพร้อมกัน (ค่าเริ่มต้น: เท่าจำนวนแกนประมวลผล) | "
                              "how many agencies build at once (default: one per core)")
     parser.add_argument("--strict", action="store_true", help="คำเตือนถือเป็นข้อผิดพลาด | fail on warnings")
+    parser.add_argument("--publish", action="store_true",
+                        help="เผยแพร่แต่ละหน่วยงานที่สร้างสำเร็จไปยังที่หมายของตน (URL ต่อท้ายบรรทัดในไฟล์รายชื่อ หรือที่บันทึกไว้ด้วย "
+                             "publish --save) | publish each agency built to its own target (the URL after its folder in "
+                             "the list, or the one saved with publish --save)")
     return parser
 
 
@@ -89,8 +93,18 @@ def project_paths(folder: Path, here: Path) -> Paths:
     return Paths.of_project(folder, named_from=here)
 
 
-def build_one(folder: str, strict: bool, here: Path) -> Outcome:
-    """Build one agency (in a worker process): never raises, whatever the content or the program does."""
+def build_one(folder: str, strict: bool, here: Path, publish: bool = False, target: str | None = None) -> Outcome:
+    """Build one agency (in a worker process), then publish it if asked: never raises."""
+    outcome = _build_one(folder, strict, here)
+    if not publish or outcome.status != OK:
+        return outcome
+    from .publish.many import publish_agency
+
+    published, text = publish_agency(Path(folder), target)
+    return replace(outcome, status=OK if published else UNPUBLISHED, message=text)
+
+
+def _build_one(folder: str, strict: bool, here: Path) -> Outcome:
     started = time.perf_counter()
     paths = project_paths(Path(folder), here)
     try:
@@ -108,11 +122,12 @@ def build_one(folder: str, strict: bool, here: Path) -> Outcome:
     return Outcome(folder, OK, result.pages, result.files, time.perf_counter() - started, len(result.warnings))
 
 
-def _in_order(pool: ProcessPoolExecutor, folders: list[str], strict: bool, window: int):
+def _in_order(pool: ProcessPoolExecutor, folders: list[str], strict: bool, window: int, publish: bool = False,
+              targets: dict | None = None):
     """Outcomes in input order, with at most `window` builds submitted and not yet reported."""
     pending, here = deque(), Path.cwd()
     for folder in folders:
-        pending.append(pool.submit(build_one, folder, strict, here))
+        pending.append(pool.submit(build_one, folder, strict, here, publish, (targets or {}).get(folder)))
         if len(pending) >= window:
             yield pending.popleft().result()
     while pending:
@@ -127,13 +142,17 @@ def _report(outcome: Outcome) -> None:
     """One line for a built agency (thousands of them); the whole story for a failed one."""
     if outcome.status == OK:
         warned = f"  {outcome.warnings} คำเตือน/warnings" if outcome.warnings else ""
-        print(f"ok  {outcome.folder}  {outcome.pages} หน้า/pages  {outcome.seconds:.1f} s{warned}", flush=True)
+        published = f"  เผยแพร่/published {outcome.message}" if outcome.message else ""
+        print(f"ok  {outcome.folder}  {outcome.pages} หน้า/pages  {outcome.seconds:.1f} s{warned}{published}", flush=True)
+    elif outcome.status == UNPUBLISHED:
+        print(f"UNPUBLISHED {outcome.folder} (สร้างแล้ว ยังไม่ได้เผยแพร่ | built, not published)\n{_indented(outcome.message)}",
+              file=sys.stderr, flush=True)
     else:
         print(f"FAILED {outcome.folder}\n{_indented(outcome.message)}", file=sys.stderr, flush=True)
 
 
 def _summary(outcomes: list[Outcome], skipped: int, seconds: float) -> str:
-    built = [o for o in outcomes if o.status == OK]
+    built = [o for o in outcomes if o.status in (OK, UNPUBLISHED)]
     failed, pages = len(outcomes) - len(built), sum(o.pages for o in built)
     warnings = sum(o.warnings for o in built)
     rate = pages / seconds if seconds > 0 else 0.0
@@ -147,12 +166,19 @@ def _summary(outcomes: list[Outcome], skipped: int, seconds: float) -> str:
     return f"{th}\n{en}"
 
 
-def _folders(args: argparse.Namespace) -> list[str] | None:
-    """The folders from the arguments and the list files, or None (said why) when a list cannot be read."""
+def _folders(args: argparse.Namespace, targets: dict | None = None) -> list[str] | None:
+    """The folders from the arguments and the list files, or None (said why) when a list cannot be read; a list
+    line's target URL after the folder (`DIR URL`) goes into `targets`."""
+    from .publish.many import split_line
+
     folders = list(args.folders)
     for file in args.list:
         try:
-            folders += read_list(file)
+            for line in read_list(file):
+                folder, url = split_line(line)
+                folders.append(folder)
+                if url and targets is not None:
+                    targets[folder] = url
         except (OSError, UnicodeDecodeError) as error:
             print(f"อ่านไฟล์รายชื่อโฟลเดอร์ไม่ได้ (ต้องเป็นไฟล์ข้อความ UTF-8) | cannot read the list of folders "
                   f"(it must be UTF-8 text): {file}: {error}", file=sys.stderr)
@@ -179,7 +205,8 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs ต้องเป็นจำนวนเต็มบวก | --jobs must be a positive whole number")
-    folders = _folders(args)
+    targets: dict = {}
+    folders = _folders(args, targets)
     if folders is None:
         return NOT_A_PROJECT
     if not folders:
@@ -190,7 +217,7 @@ def main(argv: list[str]) -> int:
     # Ctrl+C is the batch's to handle: the agencies being built finish (each site whole), the others do not start.
     pool = ProcessPoolExecutor(max_workers=jobs, initializer=signal.signal, initargs=(signal.SIGINT, signal.SIG_IGN))
     try:
-        for outcome in _in_order(pool, projects, args.strict, jobs * WINDOW_PER_JOB):
+        for outcome in _in_order(pool, projects, args.strict, jobs * WINDOW_PER_JOB, args.publish, targets):
             outcomes.append(outcome)
             _report(outcome)
     except KeyboardInterrupt:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from . import markup, yamlio
 from .depend import digest
-from .model import Body
+from .validated import Body
 from .problems import Problem
 
 

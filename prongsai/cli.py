@@ -42,12 +42,14 @@ def _parser() -> argparse.ArgumentParser:
         description="สร้างเว็บไซต์เปิดเผยข้อมูล ITA จาก content/ | Build the ITA disclosure site from content/",
     )
     parser.add_argument("command", nargs="?", default="build",
-                        choices=["build", "check", "itas", "serve", "edit", "new", "new-year", "init", "schema", "import", "batch"],
+                        choices=["build", "check", "itas", "serve", "edit", "new", "new-year", "init", "schema", "import",
+                                 "batch", "publish"],
                         help="build (ค่าเริ่มต้น): สร้างเว็บไซต์ | check: ตรวจความพร้อม ITA | itas: ไฟล์ CSV สำหรับระบบ ITAS | "
                              "serve: ดูตัวอย่างสดขณะแก้ไข | edit: แก้ไขเว็บไซต์ในเบราว์เซอร์ | new O12: ไฟล์เริ่มต้นของข้อ | new-year 2569: เตรียมปีงบประมาณใหม่ | "
                              "init DIR: โครงการใหม่ของหน่วยงานอื่น | schema: ช่วยพิมพ์ใน VS Code | "
                              "import procurement FILE.xlsx: นำเข้าตาราง | "
-                             "batch DIR… [--jobs N] [--list FILE]: สร้างหลายหน่วยงานพร้อมกัน (python build.py batch --help)")
+                             "batch DIR… [--jobs N] [--list FILE]: สร้างหลายหน่วยงานพร้อมกัน (python build.py batch --help) | "
+                             "publish --to URL: สร้างแล้วนำขึ้นเว็บโฮสติ้ง (python build.py publish --help)")
     parser.add_argument("target", nargs="?", help="new: รหัสข้อ เช่น O12 | new-year: ปี เช่น 2569 | init: โฟลเดอร์ | "
                                                    "import: procurement, complaints หรือ services")
     parser.add_argument("file", nargs="?", type=Path, help="import: ไฟล์ .xlsx หรือ .csv | the sheet to import")
@@ -282,12 +284,12 @@ def _item_file_hint(importer: str, text: str, paths: Paths) -> str:
 
     from .importmerge import KINDS, item_code_for
     from .scaffold import existing_years
-    from .workbench.state import framework_for
+    from .framework import load_framework
 
     months = [thai.parse_be_month(m) for m in re.findall(r"month: (\d{4}-\d{2})", text)]
     years = existing_years(paths.content)
     year = max((m.fiscal_year for m in months), default=None) or (years[-1] if years else thai.fiscal_year_of(date.today()))
-    code = item_code_for(KINDS[importer], framework_for(year, paths.project)) or "O?"
+    code = item_code_for(KINDS[importer], load_framework(year, paths.project)) or "O?"
     return f"{shown(paths.content, paths.project)}/ita/{year}/{code}.yaml"
 
 
@@ -371,10 +373,16 @@ def _main(argv: list[str] | None) -> int:
         from .batch import main as batch_main
 
         return batch_main(argv[1:])
+    if argv[:1] == ["publish"]:  # its own options: see prongsai/publish/command.py
+        from .publish.command import main as publish_main
+
+        return publish_main(argv[1:])
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command == "batch":
         parser.error("batch ต้องเป็นคำแรก | batch must come first: python build.py batch DIR…")
+    if args.command == "publish":
+        parser.error("publish ต้องเป็นคำแรก | publish must come first: python build.py publish --to URL")
     paths = _paths(args, Path.cwd())
     if args.command == "check":
         return check(paths, args)

@@ -57,7 +57,7 @@ class Inventory:
 
 
 @dataclass(frozen=True)
-class Loaded:
+class ContentFile:
     """One content file's text and parsed YAML, with where its Markdown body starts."""
 
     doc: Doc | None
@@ -327,29 +327,29 @@ def load_yaml(file: Path, project: Path) -> tuple[Doc | None, list[Problem]]:
     return yamlio.parse(text, shown(file, project))
 
 
-def load_body(file: Path | None, project: Path) -> tuple[Loaded, list[Problem]]:
+def load_body(file: Path | None, project: Path) -> tuple[ContentFile, list[Problem]]:
     """The Markdown body beside an item's YAML, if any (an empty one is a problem, as for YAML)."""
     if file is None:
-        return Loaded(None, "", 1, ""), []
+        return ContentFile(None, "", 1, ""), []
     text, problems = textfile.read_text(file, shown(file, project))
     if text is not None and not text.strip():
         problems = [_empty(shown(file, project))]
-    return Loaded(None, text or "", 1, shown(file, project)), problems
+    return ContentFile(None, text or "", 1, shown(file, project)), problems
 
 
-def load_news(file: Path, project: Path) -> tuple[Loaded, list[Problem]]:
+def load_news(file: Path, project: Path) -> tuple[ContentFile, list[Problem]]:
     """A news post: YAML front matter between --- lines, then Markdown."""
     path = shown(file, project)
     text, problems = textfile.read_text(file, path)
     if text is None:
-        return Loaded(None, "", 1, path), problems
+        return ContentFile(None, "", 1, path), problems
     front, body, body_line = yamlio.split_front_matter(text)
     if front is None:
-        return Loaded(None, body, body_line, path), [Problem(
+        return ContentFile(None, body, body_line, path), [Problem(
             path, 1, 1, "ข่าวต้องขึ้นต้นด้วยส่วนหัวระหว่างบรรทัด --- (หัวข้อข่าวและวันที่)",
             "a news post must start with front matter between --- lines (title and date)",
             "เริ่มไฟล์ด้วย  ---  แล้ว  title: ...  date: 2567-10-15  แล้วปิดด้วย  ---",
             "start the file with ---, then title: and date: lines, then ---")]
     doc, yaml_problems = yamlio.parse(front, path, line_offset=1)
-    return Loaded(doc, body, body_line, path), problems + yaml_problems
+    return ContentFile(doc, body, body_line, path), problems + yaml_problems
 

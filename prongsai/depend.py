@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 from .memo import per_object
 
@@ -161,6 +162,29 @@ def _field_digest(post, field: str) -> bytes:
     return digest(post.body.text_digest if field == "body_html" else getattr(post, field, None))
 
 
+class PageDigest(NamedTuple):
+    """A page's own digest and the objects it was made from (`serve` reuses it while they are the very same)."""
+
+    made_from: tuple
+    own: bytes
+    page: object
+
+
+class LastRebuild(NamedTuple):
+    """The shell and the shared parts' hashes at the last successful rebuild of `serve`."""
+
+    shell: bytes
+    parts: dict
+
+
+class NewsFieldDigest(NamedTuple):
+    """One field of every post: the post list it was taken from, each post's hash, and the hash of them all."""
+
+    posts: tuple
+    parts: list
+    whole: bytes
+
+
 class Digests:
     """The hash of each shared part of one build's site, computed when first asked for."""
 
@@ -176,14 +200,15 @@ class Digests:
 
     def _own(self, page) -> tuple[bytes, bool]:
         kept = self._kept.get(page.path)
-        if kept is not None and kept[2] is page:  # serve keeps a news post's PageInfo while the post is unchanged
-            return kept[1], True
+        if kept is not None and kept.page is page:  # serve keeps a news post's PageInfo while the post is unchanged
+            return kept.own, True
         made_from = (page.template, page.title, *page.extra.values())
-        if kept is not None and len(kept[0]) == len(made_from) and all(a is b for a, b in zip(kept[0], made_from)):
-            self._kept[page.path] = (made_from, kept[1], page)
-            return kept[1], True
+        if kept is not None and len(kept.made_from) == len(made_from) and all(
+                a is b for a, b in zip(kept.made_from, made_from)):
+            self._kept[page.path] = PageDigest(made_from, kept.own, page)
+            return kept.own, True
         found = own_digest(page, self)
-        self._kept[page.path] = (made_from, found, page)
+        self._kept[page.path] = PageDigest(made_from, found, page)
         return found, False
 
     def fresh(self, shell: bytes, page, record) -> bool:
@@ -199,11 +224,11 @@ class Digests:
 
     def _unchanged_since_last(self, shell: bytes, uses: tuple) -> bool:
         last = self._kept.get("last")
-        if last is None or last[0] != shell:
+        if last is None or last.shell != shell:
             return False
         verdicts = self._known.setdefault("unchanged since last", {})
         if uses not in verdicts:  # pages share a few sets of names: decide each set once a rebuild
-            verdicts[uses] = all(name in last[1] and self.of(name) == last[1][name] for name in uses)
+            verdicts[uses] = all(name in last.parts and self.of(name) == last.parts[name] for name in uses)
         return verdicts[uses]
 
     def remember_rebuild(self, shell: bytes, rendered_elsewhere: bool) -> None:
@@ -211,7 +236,7 @@ class Digests:
         Pages rendered in other processes had their own hashes taken there: take them here too."""
         for page in self._pages if rendered_elsewhere else ():
             self._own(page)
-        self._kept["last"] = (shell, {name: found for name, found in self._known.items()
+        self._kept["last"] = LastRebuild(shell, {name: found for name, found in self._known.items()
                                       if isinstance(name, str) and isinstance(found, bytes)})
 
     def prepare(self) -> None:
@@ -271,16 +296,16 @@ class Digests:
         """One field of every post. In `serve`, where an unchanged post stays the same object, only the parts of
         the posts that are new objects since the last rebuild are hashed again."""
         news, kept = self._site.news, self._kept.get(("news", field))
-        if kept is not None and kept[0] is news:
-            return kept[2]
-        if kept is not None and len(kept[0]) == len(news):
-            parts = list(kept[1])
-            for index in self._replaced(kept[0]):
+        if kept is not None and kept.posts is news:
+            return kept.whole
+        if kept is not None and len(kept.posts) == len(news):
+            parts = list(kept.parts)
+            for index in self._replaced(kept.posts):
                 parts[index] = _field_digest(news[index], field)
         else:
             parts = [_field_digest(post, field) for post in news]
         found = hashlib.blake2b(b"".join(parts), digest_size=16).digest()
-        self._kept[("news", field)] = (news, parts, found)
+        self._kept[("news", field)] = NewsFieldDigest(news, parts, found)
         return found
 
     def _replaced(self, old: tuple) -> list[int]:

@@ -21,7 +21,7 @@ import signal
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
@@ -30,7 +30,7 @@ import jinja2
 from . import offline, prefetch
 from .cache import Output
 from .depend import Digests, PostView, TrackedPages, TrackedSite, YearView, digest
-from .render import broken_links, template_problem
+from .pagelist import PageInfo, broken_links, template_problem
 from .search import index_files, index_line
 from .sitefolder import OutputError  # noqa: F401 - where callers have long found it
 from .stops import never
@@ -272,7 +272,30 @@ def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: d
     _put_prefetch_list(update, recorded, job.site, out, there)
     if zip_folder is None:
         return update
-    contents = digest(*sorted((path, o.inputs) for path, o in update.outputs.items()))
-    in_place = [(path, (update.scratch if path in update.written else out) / path) for path in update.outputs]
-    _put_file(update, recorded, offline.ZIP_PATH, contents, lambda target: offline.write_zip(target, in_place, zip_folder), there)
+    _put_offline(job, update, recorded, zip_folder, there)
     return update
+
+
+def _put_offline(job: Job, update: Update, recorded: dict, folder: str, there) -> None:
+    """The offline download (offline.py): each part's ZIP, made again only when a file in it changed, then the page
+    that lists them with their sizes."""
+    def place(path: str) -> Path:
+        return (update.scratch if path in update.written else update.out) / path
+
+    listed = []
+    for name, year, inside in offline.parts(update.outputs, job.site.years, folder):
+        contents = digest(*[(path, update.outputs[path].inputs) for path in inside])
+        files = [(path, place(path)) for path in inside]
+        _put_file(update, recorded, name, contents, lambda target, files=files: offline.write_zip(target, files, folder), there)
+        listed.append((name, int(year) if year else None, len(inside), (file_stamp(place(name)) or (0, 0))[0]))
+    page = PageInfo(offline.PAGE_PATH, "offline.html", "ดาวน์โหลดเว็บไซต์ไว้อ่านแบบออฟไลน์",
+                    extra={"folder": folder, "parts": tuple(listed)})
+    record = recorded.get(page.path)
+    if there(record) and job.digests.fresh(job.shell, page, record):
+        update.outputs[page.path] = record
+        return
+    made = render_page(replace(job, pages=[*job.pages, page]), len(job.pages))
+    update.problems += made.problems
+    if made.output is not None:
+        update.outputs[page.path] = made.output
+        update.written.add(page.path)

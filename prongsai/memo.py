@@ -9,7 +9,14 @@ comes from the build cache (cache.py), keyed by content.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Callable
+from typing import Callable, NamedTuple
+
+
+class Remembered(NamedTuple):
+    """A value and what it was made from: the file's stamp, the inputs themselves, or the object (per_object)."""
+
+    made_from: object
+    value: object
 
 
 def stamp(file: Path) -> tuple:
@@ -34,28 +41,29 @@ class Memo:
         self.misses = 0
 
     def get(self, what: str, file: Path, compute: Callable[[], object]) -> object:
-        key = (what, str(file))
+        name = str(file)
+        key = (what, name)
         kept = self._kept.get(key)
-        if kept is not None and self.changed is not None and key[1] not in self.changed:
+        if kept is not None and self.changed is not None and name not in self.changed:
             self.hits += 1
-            return kept[1]
+            return kept.value
         current = stamp(file)
-        if kept is not None and kept[0] == current and current is not None:
+        if kept is not None and kept.made_from == current and current is not None:
             self.hits += 1
-            return kept[1]
+            return kept.value
         self.misses += 1
         value = compute()
-        self._kept[key] = (current, value)
+        self._kept[key] = Remembered(current, value)
         return value
 
     def get_each(self, what: str, files: list, compute: Callable[[Path], object]) -> list:
         """[get(what, file, lambda: compute(file)) for file in files], in one loop (thousands of news posts)."""
         found, kept, trusted, reused = [], self._kept, self.changed, 0
         for file in files:
-            key = (what, str(file))
-            value = kept.get(key)
-            if value is not None and trusted is not None and key[1] not in trusted:
-                found.append(value[1])
+            name = str(file)
+            value = kept.get((what, name))
+            if value is not None and trusted is not None and name not in trusted:
+                found.append(value.value)
                 reused += 1
             else:
                 found.append(self.get(what, file, lambda: compute(file)))  # noqa: B023 - called at once
@@ -68,33 +76,34 @@ class Memo:
         current = tuple(None if self.changed is not None and k not in self.changed and key in self._kept else stamp(f)
                         for k, f in zip(key[1:], files))
         kept = self._kept.get(key)
-        if kept is not None and all(now is None or now == then for now, then in zip(current, kept[0])):
+        if kept is not None and all(now is None or now == then for now, then in zip(current, kept.made_from)):
             self.hits += 1
-            return kept[1]
+            return kept.value
         self.misses += 1
         value = compute()
-        self._kept[key] = (tuple(stamp(f) for f in files), value)
+        self._kept[key] = Remembered(tuple(stamp(f) for f in files), value)
         return value
 
     def reuse(self, what: str, inputs: tuple, compute: Callable[[], object]) -> object:
         """compute(), or its last value if it was made from the same inputs (the very objects, or equal ones)."""
         kept = self._kept.get(what)
-        if kept is not None and len(kept[0]) == len(inputs) and all(a is b or a == b for a, b in zip(kept[0], inputs)):
+        if kept is not None and len(kept.made_from) == len(inputs) and all(
+                a is b or a == b for a, b in zip(kept.made_from, inputs)):
             self.hits += 1
-            return kept[1]
+            return kept.value
         self.misses += 1
         value = compute()
-        self._kept[what] = (inputs, value)
+        self._kept[what] = Remembered(inputs, value)
         return value
 
     def remember(self, key: tuple, compute: Callable[[], object]) -> object:
         """compute() once per key (a key names everything the value is made from)."""
         if key not in self._kept:
             self.misses += 1
-            self._kept[key] = (None, compute())
+            self._kept[key] = Remembered(None, compute())
         else:
             self.hits += 1
-        return self._kept[key][1]
+        return self._kept[key].value
 
 
 def per_object(kept: dict, objects, make: Callable[[object], object]) -> list:
@@ -103,9 +112,9 @@ def per_object(kept: dict, objects, make: Callable[[object], object]) -> list:
     found = []
     for obj in objects:
         part = kept.get(id(obj))
-        if part is None or part[0] is not obj:
-            part = kept[id(obj)] = (obj, make(obj))
-        found.append(part[1])
+        if part is None or part.made_from is not obj:
+            part = kept[id(obj)] = Remembered(obj, make(obj))
+        found.append(part.value)
     if len(kept) > 2 * len(found):
         alive = {id(obj) for obj in objects}
         for key in [key for key in kept if key not in alive]:

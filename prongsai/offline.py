@@ -1,9 +1,18 @@
-"""Reading with no network: the whole site as one ZIP file, and the service worker's place.
+"""Reading with no network: the site as ZIP files, one per fiscal year and one for the rest, their download page,
+and the service worker's place.
 
-Owns `site.zip`: every page, generated file and attachment of the build under
-one folder named after the agency, opened from disk by double-clicking
-index.html. Byte-identical from one build to the next (sorted entries, fixed
-times), so publishing it never shows a change that is not there.
+Owns the offline download. One ZIP of the whole site changed with every edit,
+so a one-post change sent the whole site again (3-6 MB) over the agency's rural
+link. The download is therefore split where the site changes: each fiscal
+year's ITA section (ita/<year>/: its pages, attachments and tables, most of
+the site's bytes, which stop changing once the year is assessed) is one ZIP,
+and the rest (home page, news, contact, search, styles) is another. Every ZIP
+holds its files under one folder named after the agency's host, so unzipping
+any of them into the same place puts together the same site, opened by
+double-clicking index.html. offline.html lists them with their sizes (it is
+made after them, and is in none of them). Each ZIP is byte-identical from one
+build to the next (sorted entries, fixed times), and is made again only when a
+file in it changed.
 """
 
 from __future__ import annotations
@@ -13,22 +22,49 @@ import shutil
 import zipfile
 from pathlib import Path
 
-ZIP_PATH = "site.zip"
+#: The download page, linked from every page's footer.
+PAGE_PATH = "offline.html"
+#: The folder the ZIPs are in.
+FOLDER = "offline/"
 #: The service worker (templates/sw.js), written at the site root: revisits over http(s) work offline.
 WORKER_PATH = "sw.js"
 #: Zip entry times must be fixed for reproducible output; 1980-01-01 is the format's earliest.
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-#: A page's link to site.zip (base.html's footer), which the ZIP cannot hold: in the copy it is a note, no dead link.
-_ZIP_LINK = re.compile(rb'<a href="(?:\.\./)*site\.zip" data-zip>.*?</a>', re.DOTALL)
+#: A page's link to the download page (base.html's footer), which no ZIP holds: in the copy it is a note, no dead link.
+_ZIP_LINK = re.compile(rb'<a href="(?:\.\./)*offline\.html">.*?</a>', re.DOTALL)
 _IN_THE_COPY = "<span>สำเนาทั้งเว็บไซต์สำหรับเปิดแบบออฟไลน์ (ที่คุณกำลังเปิดอยู่)</span>".encode("utf-8")
+
+
+def zip_name(folder: str, year: int | str | None = None) -> str:
+    """offline/<host>.zip for the rest of the site, offline/<host>-ita-<year>.zip for a fiscal year."""
+    return f"{FOLDER}{folder}.zip" if year is None else f"{FOLDER}{folder}-ita-{year}.zip"
+
+
+def known_paths(years, folder: str) -> set:
+    """Every path the offline download may have, for the link check of the pages that link to it."""
+    return {PAGE_PATH, zip_name(folder), *(zip_name(folder, year) for year in years)}
+
+
+def parts(paths, years, folder: str) -> list[tuple[str, str | None, list]]:
+    """[(ZIP site path, fiscal year or None, [site paths inside])]: the rest first, then each year that has files."""
+    by_year = {str(year): [] for year in years}
+    rest = []
+    for path in sorted(paths):
+        if path == PAGE_PATH or path.startswith(FOLDER):
+            continue
+        pieces = path.split("/")
+        if pieces[0] == "ita" and len(pieces) > 2 and pieces[1] in by_year:
+            by_year[pieces[1]].append(path)
+        else:
+            rest.append(path)
+    found = [(zip_name(folder), None, rest)]
+    return found + [(zip_name(folder, year), year, inside) for year, inside in sorted(by_year.items()) if inside]
 
 
 def write_zip(target: Path, files: list, folder: str) -> None:
     """Write the ZIP of [(site path, file on disk)] to `target`, one file at a time (memory stays flat)."""
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path, file in sorted(files):
-            if path == ZIP_PATH:
-                continue
             info = zipfile.ZipInfo(f"{folder}/{path}", date_time=_FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16

@@ -22,7 +22,7 @@ from html import escape as _html_escape
 
 from . import thai
 from .fields import Choice
-from .model import Site
+from .validated import Site
 from .schema import Field, Model
 from .templating import is_document
 

@@ -3,7 +3,7 @@
 Owns the order of the stages and what passes between them; each stage is a
 function of the one before's result: discover and validate (content.py,
 validate.py) give the Site; the page list and the generated files come from
-it (render.py, opendata.py, sheets.py); render and write (emit.py) reuse what
+it (pagelist.py, opendata.py, sheets.py); render and write (emit.py) reuse what
 the build cache (cache.py) says is unchanged, into a new folder that the output
 folder (sitefolder.py) swaps in whole. A stage that finds errors stops the
 build with every problem found (SiteError) before site/ is touched.
@@ -27,7 +27,7 @@ from .content import discover, shown
 from .depend import Digests, code_version, entry_digest, shell_digest
 from .memo import NO_MEMO
 from .problems import Problem, SiteError, errors_in, raise_if_errors
-from .render import plan_pages
+from .pagelist import plan_pages
 from .schema import MODEL_FILE, load_model
 from .search import INDEX_FILE
 from .still_ready import no_longer_ready, ready_items
@@ -89,7 +89,7 @@ class BuildResult:
 
 
 @dataclass(frozen=True)
-class Loaded:
+class CheckedContent:
     """The content, checked: what `check` and `itas` work from without writing a site."""
 
     site: object
@@ -115,7 +115,7 @@ def files_to_copy(paths: Paths, assets: tuple, resized: dict | None = None) -> d
 
 
 def load_site(paths: Paths, build_date: date | None = None, strict: bool = False, memo=NO_MEMO, bodies=None,
-              found: tuple | None = None) -> Loaded:
+              found: tuple | None = None) -> CheckedContent:
     """The discover and validate stages: the checked Site, or SiteError with every problem.
 
     `found` is discover()'s result when `serve` knows no file was added or removed since it was made.
@@ -129,7 +129,7 @@ def load_site(paths: Paths, build_date: date | None = None, strict: bool = False
     if strict and problems:
         raise SiteError(problems)
     raise_if_errors(problems)
-    return Loaded(site, model, problems, (inventory, tuple(discovered)))
+    return CheckedContent(site, model, problems, (inventory, tuple(discovered)))
 
 
 def generated_files(site, model, memo=NO_MEMO, datasets: list | None = None) -> dict:
@@ -150,7 +150,9 @@ def _generated_files(site, model, memo, datasets: list | None) -> dict:
             made = memo.remember(("sheets", entry_digest(entry), site.settings, year.fiscal_year), make)
             files.update({f"{folder}/{name}": data for name, data in made.items()})
     for dataset in opendata.datasets(site, model) if datasets is None else datasets:
-        files.update(opendata.dataset_files(dataset))
+        # `serve` keeps each table's files while the table is equal: one item's edit writes its own tables again
+        files.update(memo.reuse(f"dataset {dataset.page} {dataset.field.name}", (dataset,),
+                                lambda dataset=dataset: opendata.dataset_files(dataset)))
     return files
 
 
@@ -161,7 +163,7 @@ def _sheets(values: dict, settings: dict, fiscal_year: int, slug: str) -> dict:
 
 
 def zip_folder(site) -> str:
-    """The folder name inside site.zip: the public host name (www.dongmueang.go.th), else "site"."""
+    """The folder name inside the offline ZIPs: the public host name (www.dongmueang.go.th), else "site"."""
     base = site.settings.get("base_url") or ""
     host = base.split("://", 1)[-1].split("/", 1)[0]
     return host if host and host.isascii() else "site"
@@ -200,21 +202,42 @@ def build_site(paths: Paths, build_date: date | None = None, strict: bool = Fals
 
 def _build_with(store: Cache, paths: Paths, folder: sitefolder.SiteFolder, build_date: date | None, strict: bool,
                 jobs: int, as_of: date) -> BuildResult:
+    """The stages in order; the build cache's bookkeeping stays in the helpers below."""
     code = code_version()
     bodies, memo = Bodies(store, markup_version()), Kept(store, code, NO_MEMO)
-    loaded = load_site(paths, build_date, strict, memo, bodies)
-    site, model, problems = loaded.site, loaded.model, loaded.warnings
+    checked = load_site(paths, build_date, strict, memo, bodies)  # discover, load, validate
     content = shown(paths.content, paths.project)
-    ready = ready_items(site, model, as_of, content)
-    problems = problems + no_longer_ready(folder.ready_before, ready, site, content)
-    store.keep(*bodies.take_made())
-    store.commit()  # render processes read the cache on their own connections
+    ready = ready_items(checked.site, checked.model, as_of, content)
+    problems = checked.warnings + no_longer_ready(folder.ready_before, ready, checked.site, content)
+    _keep_converted(store, bodies)
     folder.stop("loaded")
-    (planned, generated), copies = site_files(paths, site, model, memo), files_to_copy(paths, site.assets, site.resized)
+    (planned, generated), copies = site_files(paths, checked.site, checked.model, memo), files_to_copy(
+        paths, checked.site.assets, checked.site.resized)  # plan
+    update = _render_and_write(store, paths, folder, checked.site, code, bodies, planned, generated, copies,
+                               problems, strict, jobs)
+    _remember_ready(folder, ready)
+    found = problems + update.problems
+    pages = sum(1 for path in update.outputs if path.endswith(".html"))
+    return BuildResult(pages, len(update.outputs) - pages, [p for p in found if p not in errors_in(found)],
+                       checked.site, checked.model, tuple(sorted(update.written)))
+
+
+def _keep_converted(store: Cache, bodies: Bodies) -> None:
+    """Markdown converted while validating goes into the cache now: render processes read it on their own
+    connections."""
+    store.keep(*bodies.take_made())
+    store.commit()
+
+
+def _render_and_write(store: Cache, paths: Paths, folder: sitefolder.SiteFolder, site, code: bytes, bodies,
+                      planned: list, generated: dict, copies: dict, problems: list, strict: bool,
+                      jobs: int) -> emit.Update:
+    """Render every changed page into a scratch folder and swap it in whole; nothing changes on an error."""
     recorded = store.outputs(str(folder.out))
     scratch = folder.scratch()
     try:
-        job = pipeline_job(paths, site, code, bodies, folder.out, planned, generated, copies, scratch=scratch, stop=folder.stop)
+        job = pipeline_job(paths, site, code, bodies, folder.out, planned, generated, copies, scratch=scratch,
+                           stop=folder.stop)
         update = emit.build_update(job, folder.out, recorded, generated, copies, zip_folder(site), jobs, store.keep)
         store.commit()  # what was converted stays useful even if this build fails
         found = problems + update.problems
@@ -228,13 +251,15 @@ def _build_with(store: Cache, paths: Paths, folder: sitefolder.SiteFolder, build
     if update.written or set(recorded) != set(update.outputs):
         store.record_outputs(str(folder.out), made)
     store.commit()
+    return update
+
+
+def _remember_ready(folder: sitefolder.SiteFolder, ready) -> None:
+    """The items ready now, for the next build's comparison."""
     try:
         folder.record(ready)
     except OSError:  # the site is in place; only the next build's comparison is lost
         pass
-    pages = sum(1 for path in update.outputs if path.endswith(".html"))
-    return BuildResult(pages, len(update.outputs) - pages, [p for p in found if p not in errors_in(found)], site, model,
-                       tuple(sorted(update.written)))
 
 
 def _put_in_place(folder: sitefolder.SiteFolder, update: emit.Update, scratch: Path) -> list:
@@ -270,7 +295,8 @@ def pipeline_job(paths: Paths, site, code: bytes, bodies, out: Path, planned: li
                  env=None, kept: dict | None = None, scratch: Path | None = None, stop=stops.never) -> emit.Job:
     """What the render stage needs; `kept` carries page digests from one rebuild of `serve` to the next.
     `scratch`: the folder the new files go to (default: a new one beside `out`, as the preview wants)."""
-    known = {p.path for p in planned} | set(generated) | set(copies) | {INDEX_FILE, offline.ZIP_PATH}
+    known = {p.path for p in planned} | set(generated) | set(copies) | {INDEX_FILE}
+    known |= offline.known_paths(site.years, zip_folder(site))
     if scratch is None:
         out.parent.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
@@ -279,5 +305,5 @@ def pipeline_job(paths: Paths, site, code: bytes, bodies, out: Path, planned: li
                     Digests(site, planned, kept), bodies, stop)
 
 
-__all__ = ["Paths", "BuildResult", "Loaded", "Interrupted", "build_site", "load_site", "bundled_templates", "SiteError",
+__all__ = ["Paths", "BuildResult", "CheckedContent", "Interrupted", "build_site", "load_site", "bundled_templates", "SiteError",
            "Problem"]

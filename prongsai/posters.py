@@ -1,7 +1,7 @@
 """Notice-board posters: A4 pages with a QR code that leads to an ITA item's page.
 
 Owns the QR code markup. Each item gets posters/<fiscal year>/o<N>.html and each
-year posters/<fiscal year>/index.html (planned in render.py, drawn by
+year posters/<fiscal year>/index.html (planned in pagelist.py, drawn by
 templates/poster.html). The QR code is inline SVG made at build time by segno,
 a pure-Python library: no script, no image file, nothing fetched, and the same
 URL always gives the same markup (error level, mask choice and size are fixed
@@ -10,6 +10,7 @@ by the URL alone), so builds stay byte-identical.
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 
@@ -29,6 +30,7 @@ def qr_code(url: str) -> segno.QRCode:
     return segno.make(url, error=QR_ERROR, micro=False, boost_error=False)
 
 
+@functools.lru_cache(maxsize=4096)  # a pure function of the URL; `serve` redraws a year's posters on every edit
 def qr_svg(url: str, scale: int = QR_SCALE) -> Markup:
     """Inline SVG (valid HTML: no XML declaration, one line) of the QR code for a URL, named for screen readers."""
     buffer = io.BytesIO()

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from . import thai
-from .model import ItemPage, Site
+from .validated import ItemPage, Site
 from .problems import Problem
 from .schema import Field, Model
 from .yamlio import Doc

@@ -20,7 +20,7 @@ from datetime import date
 
 from . import periods, rules, thai
 from .framework import Element
-from .model import ItemPage, Site, YearSite
+from .validated import ItemPage, Site, YearSite
 from .problems import ERROR, WARNING, Problem
 from .reach import RuleContext
 from .schema import Model

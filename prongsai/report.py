@@ -14,7 +14,7 @@ import io
 from pathlib import Path
 
 from . import thai
-from .model import Site
+from .validated import Site
 from .problems import ERROR
 from .readiness import DUE_LATER, YearReport
 from .templating import make_environment

@@ -242,6 +242,11 @@ def _ready_before(out: Path) -> dict:
         return {}
 
 
+def ready_recorded(out: Path) -> dict:
+    """What the last successful build into `out` found ready (`publish` compares it with the published site's)."""
+    return _ready_before(output_path(out))
+
+
 def _cannot_remove(entry: Path) -> str:
     return (f"ลบ {entry} ไม่ได้ (อาจเปิดอยู่ในโปรแกรมอื่นหรือเป็นแบบอ่านอย่างเดียว) จะลองลบอีกครั้งเมื่อสร้างเว็บไซต์ครั้งถัดไป | "
             f"could not delete {entry} (open in another program, or read-only); the next build tries again")

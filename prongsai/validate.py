@@ -24,7 +24,7 @@ from .framework import agency_words, framework_file, load_framework, worded
 from .bodies import Bodies
 from .depend import digest
 from .memo import NO_MEMO
-from .model import Body, ItemPage, NewsPost, Site, YearSite
+from .validated import Body, ItemPage, NewsPost, Site, YearSite
 from .problems import Problem
 from .schema import Field, Model
 from .textfile import read_text
@@ -217,22 +217,26 @@ def _site_paths(inventory: Inventory, years: dict, news: list) -> set:
     return pages | set(inventory.assets)
 
 
-def _local_links(inventory: Inventory, news_links: dict, project: Path):
-    """(file, its Markdown's local links) of every body: items' read now, news posts' found when checked."""
+def _local_links(inventory: Inventory, news_links: dict, project: Path, memo):
+    """(file, its Markdown's local links) of every body: items' read now (kept while the file is unchanged),
+    news posts' found when checked."""
     for slot in inventory.items.values():
         if "md" in slot:
-            text, _ = read_text(slot["md"], shown(slot["md"], project))  # an unreadable file was reported when loaded
-            if text is not None:
-                yield slot["md"], markup.local_links(text)
+            yield slot["md"], memo.get("local links", slot["md"], lambda file=slot["md"]: _links_in(file, project))
     yield from news_links.items()
 
 
+def _links_in(file: Path, project: Path) -> list:
+    text, _ = read_text(file, shown(file, project))  # an unreadable file was reported when loaded
+    return [] if text is None else markup.local_links(text)
+
+
 def _broken_body_links(inventory: Inventory, years: dict, news: list, news_links: dict, content: Path,
-                       project: Path) -> list[Problem]:
+                       project: Path, memo) -> list[Problem]:
     """A Markdown link to a file the site will not have is an error at its line."""
     known = None
     problems = []
-    for file, links in _local_links(inventory, news_links, project):
+    for file, links in _local_links(inventory, news_links, project, memo):
         if not links:
             continue
         folder = file.parent.relative_to(content).as_posix()
@@ -272,7 +276,7 @@ def validate(inventory: Inventory, model: Model, content: Path, project: Path, b
         if asset.lower().endswith(".svg"):
             attach(asset)
     problems.extend(attach.problems)
-    problems.extend(_broken_body_links(inventory, years, news, ctx.news_links, content, project))
+    problems.extend(_broken_body_links(inventory, years, news, ctx.news_links, content, project, memo))
     if settings is None:
         return None, problems
     resized = {path: a.published for path, a in sorted(attach.found.items()) if a.published is not None}

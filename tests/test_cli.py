@@ -116,7 +116,7 @@ def test_two_builds_are_byte_identical(project):
 
 def test_build_date_comes_from_source_date_epoch(project):
     assert run(project).returncode == 0
-    assert "2 ธันวาคม 2569" in (project / "site/index.html").read_text(encoding="utf-8")
+    assert "ข้อมูล ณ วันที่ 2 ธันวาคม 2569" in (project / "site/offline.html").read_text(encoding="utf-8")
 
 
 def test_non_utf8_locale_still_writes_thai(project):
@@ -138,6 +138,6 @@ def test_non_utf8_locale_reports_problems_without_a_traceback(project):
 
 
 def test_unknown_verb_is_a_usage_error(project):
-    result = run(project, "publish")
+    result = run(project, "deploy")
     assert result.returncode == 2
     assert b"invalid choice" in result.stderr

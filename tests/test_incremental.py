@@ -30,6 +30,9 @@ def assert_same_tree(warm: Path, clean: Path) -> None:
     assert different == []
 
 
+MAIN_ZIP = "offline/www.dongmueang.go.th.zip"
+
+
 def replace_in(file: Path, old: str, new: str) -> None:
     text = file.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {file}"
@@ -70,7 +73,7 @@ def replace_attachment(project: Path) -> None:
 
 
 def edit_template(project: Path) -> None:
-    replace_in(project / "templates/base.html", "ปรับปรุงหน้าเว็บเมื่อ", "ปรับปรุงเว็บไซต์เมื่อ")
+    replace_in(project / "templates/base.html", "ติดตามข่าว (Atom)", "ติดตามข่าวประชาสัมพันธ์ (Atom)")
 
 
 def edit_settings(project: Path) -> None:
@@ -116,11 +119,13 @@ def test_editing_a_posts_text_rewrites_only_that_page_and_what_holds_its_text(tm
     paths = paths_of(tmp_path, tmp_path / "site")
     build_site(paths)
     edit_post_body(tmp_path)
-    assert build_site(paths).changed == (f"news/{POST}.html", "search-index.js", "site.zip")
+    # the offline download: only the ZIP that holds the post (its page lists the ZIPs' sizes)
+    assert build_site(paths).changed == (f"news/{POST}.html", "offline.html", MAIN_ZIP, "search-index.js")
     edit_post_title(tmp_path)
     changed = build_site(paths).changed
     # the lists that show its title, and nothing about other posts
-    assert {f"news/{POST}.html", "news/index.html", "ita/2568/o4.html", "search-index.js", "site.zip"} <= set(changed)
+    assert {f"news/{POST}.html", "news/index.html", "ita/2568/o4.html", "search-index.js", MAIN_ZIP,
+            "offline/www.dongmueang.go.th-ita-2568.zip"} <= set(changed)
     assert f"news/{OTHER_POST}.html" not in changed
     assert "ita/2568/o12.html" not in changed
 
@@ -171,7 +176,9 @@ def test_a_damaged_cache_file_is_no_reason_to_fail(tmp_path, monkeypatch):
     assert_same_tree(tmp_path / "site", tmp_path / "clean")
 
 
-PREVIEW_ONLY = {"site.zip", "sw.js", "sitemap.xml"}  # the preview makes no ZIP, keeps nothing offline, lists no sitemap
+def preview_only(path: str) -> bool:
+    """The preview makes no offline ZIPs nor their page, keeps nothing offline, lists no sitemap."""
+    return path in ("sw.js", "sitemap.xml", "offline.html") or path.startswith("offline/")
 
 
 def test_serve_rebuilds_after_each_edit_equal_a_clean_build(tmp_path, monkeypatch):
@@ -195,5 +202,5 @@ def test_serve_rebuilds_after_each_edit_equal_a_clean_build(tmp_path, monkeypatc
         clean = tmp_path / f"clean-{number}"
         build_site(paths_of(folder, clean), use_cache=False)
         shown, built = tree(tmp_path / "preview"), tree(clean)
-        assert sorted(set(shown) - PREVIEW_ONLY) == sorted(set(built) - PREVIEW_ONLY), edit.__name__
-        assert [path for path in built if path not in PREVIEW_ONLY and shown[path] != built[path]] == [], edit.__name__
+        assert sorted(p for p in shown if not preview_only(p)) == sorted(p for p in built if not preview_only(p)), edit.__name__
+        assert [path for path in built if not preview_only(path) and shown[path] != built[path]] == [], edit.__name__

@@ -256,8 +256,8 @@ def test_template_error_names_template_line_and_content(scratch, tmp_path):
     paths = dataclasses.replace(scratch({"ita/2568/O2.yaml": EX}), templates=templates)
     assert formatted(paths) == [
         "templates/kinds/executives.html:3:1: ข้อผิดพลาด: แม่แบบหน้าเว็บผิดพลาด: "
-        "'prongsai.render.PageInfo object' has no attribute 'nosuch'\n"
-        "    error: template error: UndefinedError: 'prongsai.render.PageInfo object' has no attribute 'nosuch'\n"
+        "'prongsai.pagelist.PageInfo object' has no attribute 'nosuch'\n"
+        "    error: template error: UndefinedError: 'prongsai.pagelist.PageInfo object' has no attribute 'nosuch'\n"
         "    ขณะสร้างหน้า ita/2568/o2.html จาก content/ita/2568/O2.yaml "
         "(while rendering content/ita/2568/O2.yaml -> ita/2568/o2.html)"
     ]

@@ -258,7 +258,7 @@ def test_every_kind_is_saved_through_its_form_and_the_site_builds(browser, tmp_p
 
 WORKBENCH_PAGES = ["/", "/item/2568/O2", "/item/2568/O12", "/item/2568/O19", "/item/2568/O8", "/settings", "/news", "/news/new",
                    "/news/edit/2568-03-05-ngot-phao", "/trash", "/year/new?year=2569", "/history?file=ita/2568/O2.yaml",
-                   "/raw?file=ita/2568/O2.yaml", "/item/2568/O12/import", "/item/2568/O12/months"]
+                   "/raw?file=ita/2568/O2.yaml", "/item/2568/O12/import", "/item/2568/O12/months", "/publish"]
 
 
 def axe_violations(page, axe_script) -> list[str]:

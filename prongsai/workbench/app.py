@@ -27,10 +27,12 @@ from tornado.httpserver import HTTPServer
 
 from .. import thai
 from ..pipeline import Paths
+from ..memo import Memo
 from ..schema import Model, load_model
 from .forms import MONTH_NAMES
 from .preview import LivePreview
 from .security import COOKIE, Guard
+from .state import framework_for
 from .store import Store
 
 #: Largest request body (an upload): a scanned PDF of a few dozen pages fits; a video does not.
@@ -58,6 +60,10 @@ class Bench:
     today: Callable[[], date] = date.today
     store: Store = None
     env: jinja2.Environment = None
+    #: the fiscal years' frameworks, kept while their data files are unchanged (state.framework_for)
+    frameworks: Memo = field(default_factory=Memo)
+    #: the Publish page's job running now, or the last one (publishpage.Job)
+    publish_job: object = None
 
     def __post_init__(self) -> None:
         self.store = self.store or Store(self.paths.project, self.paths.content)
@@ -76,6 +82,10 @@ class BaseHandler(tornado.web.RequestHandler):
 
     def initialize(self, bench: Bench) -> None:
         self.bench = bench
+
+    def framework(self, year: int):
+        """The fiscal year's framework (FrameworkMissing for a year Prongsai cannot build)."""
+        return framework_for(year, self.bench.paths.project, self.bench.frameworks)
 
     def set_default_headers(self) -> None:
         for name, value in SECURITY_HEADERS.items():
@@ -132,11 +142,11 @@ class BaseHandler(tornado.web.RequestHandler):
 
 
 def make_app(bench: Bench) -> tornado.web.Application:
-    from . import filepages, itempages, otherpages
+    from . import filepages, itempages, otherpages, publishpage
 
     args = {"bench": bench}
     routes = [(pattern, handler, args) for pattern, handler in
-              otherpages.ROUTES + itempages.ROUTES + filepages.ROUTES]
+              otherpages.ROUTES + itempages.ROUTES + filepages.ROUTES + publishpage.ROUTES]
     routes.append(filepages.content_route(bench))
     routes.append((r"/static/(.*)", StaticHandler, {"path": str(HERE / "static"), "bench": bench}))
     routes.append((r"/preview/(.*)", PreviewHandler, {"path": str(bench.preview.folder), "bench": bench,
@@ -167,7 +177,8 @@ class StaticHandler(tornado.web.StaticFileHandler):
     def set_extra_headers(self, path: str) -> None:
         if not path.lower().endswith((".html", ".css", ".js", ".pdf")):
             # an SVG or any other file from content/ runs no script in the workbench's origin
-            self.set_header("Content-Security-Policy", "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox")
+            self.set_header("Content-Security-Policy",
+                            "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox")
 
 
 class PreviewHandler(StaticHandler):

@@ -65,7 +65,7 @@ def placed(problem: Problem, doc) -> Problem:
     line and column (rules' problems), else as it was."""
     key = problem.key
     missing = _MISSING.match(problem.en)
-    if missing and not key + (missing.group(1),) in (doc.marks if doc else {}):
+    if missing and key + (missing.group(1),) not in (doc.marks if doc else {}):
         return replace(problem, key=key + (missing.group(1),))
     if not key and doc is not None and problem.line:
         key = key_at(doc, problem.line, problem.column)

@@ -101,11 +101,10 @@ class Upload(BaseHandler):
             return editing.news_target(self.bench.model, Path(parts[1]).stem)
         if len(parts) == 3 and parts[0] == "ita" and parts[1].isdigit():
             from ..framework import usable_years
-            from .state import framework_for
 
             if int(parts[1]) not in usable_years(self.bench.paths.project):
                 return None
-            item = framework_for(int(parts[1]), self.bench.paths.project).item_for(parts[2].split(".")[0].split("-")[0])
+            item = self.framework(int(parts[1])).item_for(parts[2].split(".")[0].split("-")[0])
             return editing.item_target(self.bench.paths.content, self.bench.model, int(parts[1]), item) if item else None
         return None
 

@@ -136,8 +136,9 @@ def _control(field: Field, value: object, key: tuple, name: str, placed: dict, n
         control.blank = _entry(field.item, None, key + (NEW,), f"{name}.{NEW}", NEW, {}, True, slot)
     elif field.type == "counts":
         counts = value if isinstance(value, dict) else {}
-        control.children = [Control(field, key + (service,), f"{name}.{i}", (service, count), list(placed.get(key + (service,), [])),
-                                    entry_id=str(i)) for i, (service, count) in enumerate(counts.items())]
+        control.children = [Control(field, key + (service,), f"{name}.{i}", (service, count),
+                                    list(placed.get(key + (service,), [])), entry_id=str(i))
+                            for i, (service, count) in enumerate(counts.items())]
         control.blank = Control(field, key + (NEW,), f"{name}.{NEW}", ("", ""), entry_id=NEW)
     return control
 

@@ -20,7 +20,7 @@ from . import editing, forms
 from .app import BaseHandler
 from .checking import Checked
 from .security import Outside
-from .state import framework_for, is_provisional
+from .state import is_provisional
 from .store import Conflict
 
 
@@ -82,7 +82,8 @@ class FormPage(BaseHandler):
         stored = time.perf_counter()
         await self.rebuilt(written)
         # how long each step took, for the benchmark and the browser's developer tools
-        self.set_header("Server-Timing", f"check;dur={(checked - started) * 1000:.1f}, write;dur={(stored - checked) * 1000:.1f}, "
+        self.set_header("Server-Timing", f"check;dur={(checked - started) * 1000:.1f}, "
+                                         f"write;dur={(stored - checked) * 1000:.1f}, "
                                          f"preview;dur={(time.perf_counter() - stored) * 1000:.1f}")
         self.redirect(f"{target.action}?saved=1")
 
@@ -110,7 +111,7 @@ async def _wrapped(future) -> None:
 class ItemPage(FormPage):
     def target(self, year: str, code: str) -> editing.Target:
         try:
-            framework = framework_for(int(year), self.bench.paths.project)
+            framework = self.framework(int(year))
         except FrameworkMissing:
             raise tornado.web.HTTPError(404) from None
         item = framework.item_for(normalise_code(code))
@@ -186,7 +187,7 @@ class RawPage(BaseHandler):
             code = normalise_code(parts[2].split(".")[0].split("-")[0])
             if int(parts[1]) not in usable_years(self.bench.paths.project):
                 raise tornado.web.HTTPError(404)
-            item = framework_for(int(parts[1]), self.bench.paths.project).item_for(code)
+            item = self.framework(int(parts[1])).item_for(code)
             if item is not None:
                 target = editing.item_target(self.bench.paths.content, self.bench.model, int(parts[1]), item)
                 if target.relative == relative:

@@ -21,7 +21,7 @@ from . import editing
 from .app import BaseHandler
 from .itempages import FormPage
 from .security import Outside
-from .state import can_build, framework_for, is_provisional, year_rows
+from .state import can_build, is_provisional, year_rows
 from .store import Conflict
 
 PAGE_SIZE = 50
@@ -36,7 +36,8 @@ class Dashboard(BaseHandler):
         today = self.bench.today()
         years = year_rows(preview.readiness(today), today)
         self.page("dashboard.html", years=years, build_problems=[p for p in preview.problems if p.severity == "error"],
-                  next_year=_next_year(self.bench), fiscal_year=thai.fiscal_year_of(today), saved=self.get_query_argument("saved", ""))
+                  next_year=_next_year(self.bench), fiscal_year=thai.fiscal_year_of(today),
+                  saved=self.get_query_argument("saved", ""))
 
 
 def _next_year(bench) -> int:
@@ -176,13 +177,14 @@ class NewYear(BaseHandler):
             return self.page("newyear.html", year=int(text), plan=[], provisional=False, buildable=False,
                              error=str(FrameworkMissing(int(text), known)))
         year = self._year()
-        plan = plan_new_year(self.bench.model, self.bench.paths.content, year, framework_for(year, self.bench.paths.project))
-        self.page("newyear.html", year=year, plan=plan, provisional=is_provisional(year, self.bench.paths.project), buildable=can_build(year, self.bench.paths.project),
-                  error="")
+        plan = plan_new_year(self.bench.model, self.bench.paths.content, year, self.framework(year))
+        project = self.bench.paths.project
+        self.page("newyear.html", year=year, plan=plan, provisional=is_provisional(year, project),
+                  buildable=can_build(year, project), error="")
 
     async def post(self) -> None:
         year = self._year()
-        framework = framework_for(year, self.bench.paths.project)
+        framework = self.framework(year)
         if not can_build(year, self.bench.paths.project):
             raise tornado.web.HTTPError(404)
         try:

@@ -20,15 +20,14 @@ from .checking import field_id, placed
 
 def is_provisional(year: int, project: Path | None = None) -> bool:
     """Whether a fiscal year has no published criteria (its framework is the latest known one, provisionally)."""
-    try:
-        return framework_module.load_framework(year, project).provisional_from is not None
-    except framework_module.FrameworkMissing:
-        return True
+    return year not in framework_module.available_years(project)
 
 
-def framework_for(year: int, project: Path | None = None):
-    """The year's framework (a provisional one for the year after the latest known); FrameworkMissing beyond."""
-    return framework_module.load_framework(year, project)
+def framework_for(year: int, project: Path | None, memo) -> framework_module.Framework:
+    """The year's framework (a provisional one for the year after the latest known); FrameworkMissing beyond.
+    Read again only when its data file changes: every form request needs it, and reading it takes ~20 ms."""
+    file = framework_module.framework_file(year, project)
+    return memo.get(f"framework {year}", file, lambda: framework_module.load_framework(year, project))
 
 
 def can_build(year: int, project: Path | None = None) -> bool:

@@ -29,15 +29,16 @@ import jinja2
 from . import opendata, thai
 from .content import folded, shown
 from .memo import per_object
-from .model import Site
-from .offline import WORKER_PATH, ZIP_PATH
+from .offline import PAGE_PATH as OFFLINE_PAGE
+from .offline import WORKER_PATH
 from .posters import poster_path
 from .problems import Problem, SiteError
 from .schema import Model
 from .search import INDEX_FILE
+from .validated import Site
 
 #: Files every build makes besides its pages and tables, and the templates' folder of style and script.
-FIXED_FILES = ("feed.xml", "robots.txt", "sitemap.xml", WORKER_PATH, INDEX_FILE, ZIP_PATH)
+FIXED_FILES = ("feed.xml", "robots.txt", "sitemap.xml", WORKER_PATH, INDEX_FILE, OFFLINE_PAGE)
 STATIC_FOLDER = "static/"
 
 

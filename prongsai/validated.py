@@ -1,7 +1,7 @@
 """The validated site: immutable values that templates read.
 
 Owns Site, YearSite, ItemPage and NewsPost. Built by validate.py, read by
-render.py; nothing here reads files or knows about YAML.
+pagelist.py and the templates; nothing here reads files or knows about YAML.
 """
 
 from __future__ import annotations
