@@ -45,8 +45,9 @@ TEXT_FILE = "search-text-{}.js"
 #: About how large a text file grows (a page's text is never split): on a 400 kbps link, one second.
 TEXT_FILE_BYTES = 48 * 1024
 
-#: Pages that are not searched: the page shown at any missing URL, and the search page itself.
-NOT_INDEXED = ("404.html", "search.html")
+#: Pages that are not searched: the page shown at any missing URL, the search page itself, and the offline download
+#: page (offline.py), which is made after the ZIPs, after the index.
+NOT_INDEXED = ("404.html", "search.html", "offline.html")
 #: Folders whose pages are not searched: the notice-board posters repeat their item pages (posters.py).
 NOT_INDEXED_FOLDERS = ("posters/",)
 
