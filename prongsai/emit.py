@@ -261,9 +261,8 @@ def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: d
     if any(p.severity == "error" for p in update.problems):
         return update
     lines = [update.outputs[page.path].line for page in job.pages if page.path in update.outputs]
-    of_lines = job.digests.of_lines(lines)
-    for path, write in index_files(lines):
-        _put_file(update, recorded, path, digest(of_lines, path), write, there)
+    for path, data in index_files(lines):  # each file by its bytes: an edit rewrites the files that hold it
+        _put_file(update, recorded, path, digest(data), lambda target, data=data: target.write_bytes(data), there)
     for path, data in sorted(generated.items()):
         _put_file(update, recorded, path, digest(data), lambda target, data=data: target.write_bytes(data), there)
     for path, source in sorted(copies.items()):

@@ -24,7 +24,7 @@ Two tiers, so that a phone on a slow link gets results from a small first file:
     `window.PRONGSAI_INDEX={"strings":[...],"pages":[[url, title_i, heading_i...], ...],"texts":["search-text-1.js", ...]}`;
   * search-text-N.js, loaded one after another by the search page only: the text of <main> of consecutive
     pages, `(window.PRONGSAI_TEXT=window.PRONGSAI_TEXT||[]).push([first page's number, [text, ...]]);`,
-    each file about TEXT_FILE_BYTES.
+    each file about TEXT_FILE_BYTES, cut where the pages' URLs allow (an edit rewrites one file).
 Both are plain scripts, not JSON, so that they load from disk (file://), where fetch() and XHR do not
 work. The text is that of <main> without navigation (the header, menu and footer are outside <main>; the
 breadcrumb is a <nav>). A table cell whose text was already kept on the page is left out, so a long table
@@ -33,6 +33,7 @@ with repeated values stays small.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
@@ -210,49 +211,46 @@ def index_line(page, html: str) -> str:
     return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
 
 
-def index_files(lines: list[str]) -> list[tuple[str, object]]:
-    """The index's files from the pages' lines (index_line), in page order: [(site path, write(target))], the
-    titles file first. Each text file is written a line at a time (at 10,000 posts the text whole would take
-    ~45 MB of memory)."""
+def _cut_after(path: str) -> bool:
+    """Whether a text file may end after this page: decided by the page's URL alone, so that a page whose text grows
+    or shrinks moves no other page to another file (an edit rewrites one text file, not all that follow)."""
+    return hashlib.blake2b(path.encode("utf-8"), digest_size=2).digest()[0] % 4 == 0
+
+
+def index_files(lines: list[str]):
+    """The index's files from the pages' lines (index_line), in page order: (site path, bytes), the titles file
+    first, then each text file, made one at a time. A text file ends after a page _cut_after() allows once it holds
+    TEXT_FILE_BYTES / 2, or once it holds 1.5 × TEXT_FILE_BYTES."""
     entries = [json.loads(line) for line in lines if line]
     groups, size, first = [], 0, 0
     for number, entry in enumerate(entries):
-        length = len(entry[3].encode("utf-8")) + 4
-        if number > first and size + length > TEXT_FILE_BYTES:
-            groups.append((first, number))
-            first, size = number, 0
-        size += length
-    if entries:
+        size += len(entry[3].encode("utf-8")) + 4
+        if size >= TEXT_FILE_BYTES * 3 // 2 or size >= TEXT_FILE_BYTES // 2 and _cut_after(entry[0]):
+            groups.append((first, number + 1))
+            first, size = number + 1, 0
+    if first < len(entries):
         groups.append((first, len(entries)))
     names = [TEXT_FILE.format(n) for n in range(1, len(groups) + 1)]
-    files = [(INDEX_FILE, lambda target: _write_titles(target, entries, names))]
+    yield INDEX_FILE, _titles(entries, names)
     for name, (start, end) in zip(names, groups):
-        files.append((name, lambda target, start=start, end=end: _write_texts(target, entries, start, end)))
-    return files
+        yield name, _texts(entries, start, end)
 
 
 def _dump(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _write_titles(target, entries: list, names: list[str]) -> None:
+def _titles(entries: list, names: list[str]) -> bytes:
     strings: dict[str, int] = {}
     rows = [[url, *(strings.setdefault(s, len(strings)) for s in (title, *headings))]
             for url, title, headings, _ in entries]
-    with open(target, "wb") as out:
-        out.write(b'window.PRONGSAI_INDEX={"texts":' + _dump(names) + b',\n"pages":[\n')
-        out.write(b",\n".join(_dump(row) for row in rows))
-        out.write(b'],\n"strings":[\n' + b",\n".join(_dump(s) for s in strings) + b"\n]};\n")
+    return (b'window.PRONGSAI_INDEX={"texts":' + _dump(names) + b',\n"pages":[\n' + b",\n".join(map(_dump, rows))
+            + b'],\n"strings":[\n' + b",\n".join(map(_dump, strings)) + b"\n]};\n")
 
 
-def _write_texts(target, entries: list, start: int, end: int) -> None:
-    with open(target, "wb") as out:
-        out.write(b"(window.PRONGSAI_TEXT=window.PRONGSAI_TEXT||[]).push([%d,[\n" % start)
-        separator = b""
-        for entry in entries[start:end]:
-            out.write(separator + _dump(entry[3]))
-            separator = b",\n"
-        out.write(b"\n]]);\n")
+def _texts(entries: list, start: int, end: int) -> bytes:
+    return (b"(window.PRONGSAI_TEXT=window.PRONGSAI_TEXT||[]).push([%d,[\n" % start
+            + b",\n".join(_dump(entry[3]) for entry in entries[start:end]) + b"\n]]);\n")
 
 
 def read_index(site) -> list:

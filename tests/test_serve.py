@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import signal
 import socket
 import subprocess
@@ -39,7 +40,7 @@ def wait_for(url: str, wanted: str, seconds: float = 20) -> str:
     while time.monotonic() < deadline:
         try:
             page = fetch(url)
-            if wanted in page:
+            if wanted in page or wanted in re.sub(r"<[^>]+>", "", page):  # a name is marked up word by word
                 return page
         except OSError:
             pass
