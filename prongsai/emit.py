@@ -265,11 +265,12 @@ def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: d
     hashes, entries = job.digests.of_lines(lines), job.digests.entries_of(lines)
     files = index_files(entries)
     titles = digest(job.digests.of_titles(entries), *[path for path, _, _ in files])  # it lists the text files
-    for path, (start, end), write in files:
-        # the titles file is written again only when a title or heading changed, a text file when its pages did
+    for path, (start, end), make in files:
+        # the titles file is made again only when a title or heading changed, a text file when its pages did or
+        # when the number of its first page did (it holds that number)
         made_from = titles if path == INDEX_FILE else b"".join(hashes[start:end])
-        # a text file also holds the number of its first page
-        _put_file(update, recorded, path, digest(path, made_from, start, end), write, there)
+        _put_file(update, recorded, path, digest(path, made_from, start, end),
+                  lambda target, make=make: target.write_bytes(make()), there)
     for path, data in sorted(generated.items()):
         _put_file(update, recorded, path, digest(data), lambda target, data=data: target.write_bytes(data), there)
     for path, source in sorted(copies.items()):

@@ -214,7 +214,7 @@ def _table_as_cards(match: re.Match) -> str:
         return "<tr>" + _CELL.sub(cell, m.group(1)) + "</tr>"
 
     name = " · ".join(labels[1:3] if numbered else labels[:2]) or "ตาราง"
-    return (f'<div class="table-wrap" tabindex="0" role="region" aria-label="ตาราง {name}">'
+    return (f'<div class="table-wrap cards-wrap" tabindex="0" role="region" aria-label="ตาราง {name}">'
             f'<table class="cards">{_ROW.sub(row, inner)}</table></div>')
 
 

@@ -17,6 +17,7 @@ file in it changed.
 
 from __future__ import annotations
 
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -29,6 +30,9 @@ FOLDER = "offline/"
 WORKER_PATH = "sw.js"
 #: Zip entry times must be fixed for reproducible output; 1980-01-01 is the format's earliest.
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+#: A page's link to the download page (base.html's footer), which no ZIP holds: in the copy it is a note, no dead link.
+_ZIP_LINK = re.compile(rb'<a href="(?:\.\./)*offline\.html">.*?</a>', re.DOTALL)
+_IN_THE_COPY = "<span>สำเนาทั้งเว็บไซต์สำหรับเปิดแบบออฟไลน์ (ที่คุณกำลังเปิดอยู่)</span>".encode("utf-8")
 
 
 def folder_name(settings: dict) -> str:
@@ -76,5 +80,8 @@ def write_zip(target: Path, files: list, folder: str) -> None:
             info = zipfile.ZipInfo(f"{folder}/{path}", date_time=_FIXED_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
+            if path.endswith(".html"):
+                archive.writestr(info, _ZIP_LINK.sub(_IN_THE_COPY, Path(file).read_bytes()))
+                continue
             with open(file, "rb") as source, archive.open(info, "w") as entry:
                 shutil.copyfileobj(source, entry, 1 << 20)

@@ -24,7 +24,7 @@ Two tiers, so that a phone on a slow link gets results from a small first file:
     `window.PRONGSAI_INDEX={"strings":[...],"pages":[[url, title_i, heading_i...], ...],"texts":["search-text-1.js", ...]}`;
   * search-text-N.js, loaded one after another by the search page only: the text of <main> of consecutive
     pages, `(window.PRONGSAI_TEXT=window.PRONGSAI_TEXT||[]).push([first page's number, [text, ...]]);`,
-    each file about TEXT_FILE_BYTES.
+    each file about TEXT_FILE_BYTES, cut where the pages' URLs allow (an edit rewrites one file).
 Both are plain scripts, not JSON, so that they load from disk (file://), where fetch() and XHR do not
 work. The text is that of <main> without navigation (the header, menu and footer are outside <main>; the
 breadcrumb is a <nav>). A table cell whose text was already kept on the page is left out, so a long table
@@ -33,10 +33,10 @@ with repeated values stays small.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
-import zlib
 from html.parser import HTMLParser
 
 #: Written at the site root; search.js adds it as a <script> only when the search box is used.
@@ -45,12 +45,9 @@ INDEX_FILE = "search-index.js"
 TEXT_FILE = "search-text-{}.js"
 #: About how large a text file grows (a page's text is never split): on a 400 kbps link, one second.
 TEXT_FILE_BYTES = 48 * 1024
-#: A text file ends early, at a page chosen by its address (_cuts_before), once it holds this much.
-TEXT_FILE_MIN_BYTES = 12 * 1024
-TEXT_FILE_CUT = 16
 
-#: Pages that are not searched: the page shown at any missing URL, the search page itself, and the offline
-#: download page (offline.py: made after the index, it lists the sizes of the ZIPs that hold the index).
+#: Pages that are not searched: the page shown at any missing URL, the search page itself, and the offline download
+#: page (offline.py), which is made after the ZIPs, after the index.
 NOT_INDEXED = ("404.html", "search.html", "offline.html")
 #: Folders whose pages are not searched: the notice-board posters repeat their item pages (posters.py).
 NOT_INDEXED_FOLDERS = ("posters/",)
@@ -214,55 +211,47 @@ def index_line(page, html: str) -> str:
     return json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
 
 
+def _cut_after(path: str) -> bool:
+    """Whether a text file may end after this page: decided by the page's URL alone, so that a page whose text grows
+    or shrinks moves no other page to another file (an edit rewrites one text file, not all that follow)."""
+    return hashlib.blake2b(path.encode("utf-8"), digest_size=2).digest()[0] % 4 == 0
+
+
 def index_files(entries: list[list]) -> list[tuple[str, tuple[int, int], object]]:
     """The index's files from the pages' entries (index_line's lines read back), in page order: [(site path, (first,
-    end) of the entries it is made from, write(target))], the titles file (made from them all) first. Each text file
-    is written a line at a time (at 10,000 posts the text whole would take ~45 MB of memory)."""
+    end) of the entries it is made from, make() -> its bytes)], the titles file (made from them all) first, then each
+    text file. A text file ends after a page _cut_after() allows once it holds TEXT_FILE_BYTES / 2, or once it holds
+    1.5 × TEXT_FILE_BYTES. The bytes are made only for the files the build writes again (emit.py)."""
     groups, size, first = [], 0, 0
     for number, entry in enumerate(entries):
-        length = len(entry[3].encode("utf-8")) + 4
-        if number > first and (size + length > TEXT_FILE_BYTES or (size >= TEXT_FILE_MIN_BYTES and _cuts_before(entry))):
-            groups.append((first, number))
-            first, size = number, 0
-        size += length
-    if entries:
+        size += len(entry[3].encode("utf-8")) + 4
+        if size >= TEXT_FILE_BYTES * 3 // 2 or size >= TEXT_FILE_BYTES // 2 and _cut_after(entry[0]):
+            groups.append((first, number + 1))
+            first, size = number + 1, 0
+    if first < len(entries):
         groups.append((first, len(entries)))
     names = [TEXT_FILE.format(n) for n in range(1, len(groups) + 1)]
-    files = [(INDEX_FILE, (0, len(entries)), lambda target: _write_titles(target, entries, names))]
+    files = [(INDEX_FILE, (0, len(entries)), lambda: _titles(entries, names))]
     for name, (start, end) in zip(names, groups):
-        files.append((name, (start, end), lambda target, start=start, end=end: _write_texts(target, entries, start, end)))
+        files.append((name, (start, end), lambda start=start, end=end: _texts(entries, start, end)))
     return files
-
-
-def _cuts_before(entry: list) -> bool:
-    """Whether a text file may end before this page: decided by the page's own address, so the files' edges stay
-    where they were when pages before them change or are added, and a page's edit rewrites one text file, not all
-    that follow it (about one page in TEXT_FILE_CUT)."""
-    return zlib.crc32(entry[0].encode("utf-8")) % TEXT_FILE_CUT == 0
 
 
 def _dump(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _write_titles(target, entries: list, names: list[str]) -> None:
+def _titles(entries: list, names: list[str]) -> bytes:
     strings: dict[str, int] = {}
     rows = [[url, *(strings.setdefault(s, len(strings)) for s in (title, *headings))]
             for url, title, headings, _ in entries]
-    with open(target, "wb") as out:
-        out.write(b'window.PRONGSAI_INDEX={"texts":' + _dump(names) + b',\n"pages":[\n')
-        out.write(b",\n".join(_dump(row) for row in rows))
-        out.write(b'],\n"strings":[\n' + b",\n".join(_dump(s) for s in strings) + b"\n]};\n")
+    return (b'window.PRONGSAI_INDEX={"texts":' + _dump(names) + b',\n"pages":[\n' + b",\n".join(map(_dump, rows))
+            + b'],\n"strings":[\n' + b",\n".join(map(_dump, strings)) + b"\n]};\n")
 
 
-def _write_texts(target, entries: list, start: int, end: int) -> None:
-    with open(target, "wb") as out:
-        out.write(b"(window.PRONGSAI_TEXT=window.PRONGSAI_TEXT||[]).push([%d,[\n" % start)
-        separator = b""
-        for entry in entries[start:end]:
-            out.write(separator + _dump(entry[3]))
-            separator = b",\n"
-        out.write(b"\n]]);\n")
+def _texts(entries: list, start: int, end: int) -> bytes:
+    return (b"(window.PRONGSAI_TEXT=window.PRONGSAI_TEXT||[]).push([%d,[\n" % start
+            + b",\n".join(_dump(entry[3]) for entry in entries[start:end]) + b"\n]]);\n")
 
 
 def read_index(site) -> list:

@@ -1647,8 +1647,8 @@ def main() -> int:
     import sample_attachments_2570 as fy2570
 
     made = set(make_pictures({**SCENES, **fy2569.SCENES, **fy2570.SCENES}))
-    workbooks = {"ita/2568/files/o12/ita-o12-2568.xlsx": o12_workbook(),
-                 "ita/2569/files/o11/ita-o11-2569.xlsx": o12_workbook("O11", 2569), **fy2570.workbooks()}
+    # no 16-column workbook is attached: the build makes one from the YAML (one XLSX per table, issue 14)
+    workbooks: dict = {}
     for xlsx, data in workbooks.items():
         (CONTENT / xlsx).parent.mkdir(parents=True, exist_ok=True)
         (CONTENT / xlsx).write_bytes(data)

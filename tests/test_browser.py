@@ -91,7 +91,8 @@ def test_index_stays_small(site):
     titles = (site / search.INDEX_FILE).read_bytes()
     assert len(titles) < TITLES_BUDGET, len(titles)
     texts = sorted(site.glob(search.TEXT_FILE.format("*")))
-    assert len(texts) > 1 and all(f.stat().st_size < search.TEXT_FILE_BYTES + 24 * 1024 for f in texts), texts
+    # a text file stops past 1.5 × TEXT_FILE_BYTES; one page's text (at most ~50 KB in the sample) may cross it
+    assert len(texts) > 1 and all(f.stat().st_size < search.TEXT_FILE_BYTES * 3 // 2 + 56 * 1024 for f in texts), texts
     whole = b"".join(f.read_bytes() for f in texts) + titles
     compressed = len(gzip.compress(whole, 9, mtime=0))
     assert len(whole) < 1500 * 1024 and compressed < 200 * 1024, (len(whole), compressed)

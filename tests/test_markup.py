@@ -41,8 +41,9 @@ def warnings(text: str, first_line: int = 1) -> list[tuple[int, int, str]]:
     ('<a href="https://www.example.go.th/">เว็บไซต์</a>', ['<a href="https://www.example.go.th/">เว็บไซต์</a>'], ["rel="]),
     ("[อีเมล](mailto:saraban@test.go.th)", ['href="mailto:saraban@test.go.th"'], []),
     # a table fits a phone: a card per row, each cell with its column's label, in a region the keyboard can scroll
-    ("| ก | ข |\n|---|---|\n| 1 | 2 |\n", ['<div class="table-wrap" tabindex="0" role="region" aria-label="ตาราง ก · ข">',
-                                          '<table class="cards">', "<th>ก</th>", '<td class="lead" data-label="ก">1</td>',
+    ("| ก | ข |\n|---|---|\n| 1 | 2 |\n", ['<div class="table-wrap cards-wrap" tabindex="0" role="region"',
+                                          'aria-label="ตาราง ก · ข">', '<table class="cards">', "<th>ก</th>",
+                                          '<td class="lead" data-label="ก">1</td>',
                                           '<td data-label="ข">2</td>'], ["<table>"]),
     ("| ที่ | รายการ |\n|---|---|\n| 1 | ซื้อ \"x\" |\n", ['<td class="no" data-label="ที่">1</td>',
                                                         '<td class="lead" data-label="รายการ">ซื้อ "x"</td>'], []),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import threading
 import zipfile
 
@@ -25,8 +26,13 @@ def test_the_zips_together_hold_the_whole_site_under_one_folder(site):  # noqa: 
             year = file.stem.rsplit("-ita-", 1)[1] if "-ita-" in file.stem else None
             # a year's ZIP holds its ITA section, the main one everything else
             assert all(n.startswith(f"www.dongmueang.go.th/ita/{year}/") == (year is not None) for n in names), file
-            if year is None:
-                assert archive.read("www.dongmueang.go.th/index.html") == (site / "index.html").read_bytes()
+            if year is None:  # the pages as published, but for the footer's link to offline.html, in no ZIP: a note
+                page = archive.read("www.dongmueang.go.th/index.html").decode("utf-8")
+                published = (site / "index.html").read_text(encoding="utf-8")
+                assert 'href="offline.html"' in published and "offline.html" not in page
+                assert page == re.sub(r'<a href="offline\.html">.*?</a>',
+                                      "<span>สำเนาทั้งเว็บไซต์สำหรับเปิดแบบออฟไลน์ (ที่คุณกำลังเปิดอยู่)</span>", published)
+                assert archive.read("www.dongmueang.go.th/static/style.css") == (site / "static/style.css").read_bytes()
             inside += [n.split("/", 1)[1] for n in names]
     on_disk = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     assert sorted(inside) == sorted(on_disk - {"offline.html"} - {f"offline/{z.name}" for z in zips})

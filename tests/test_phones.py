@@ -361,3 +361,28 @@ def test_after_one_visit_the_citizens_pages_open_with_the_network_off(browser, s
         context.set_offline(False)
         context.close()
 
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The offline download
+
+
+def test_no_dead_link_inside_the_unpacked_download(site, tmp_path):  # noqa: F811
+    import re
+    import zipfile
+    from urllib.parse import unquote, urlsplit
+    for file in sorted((site / "offline").glob("*.zip")):  # every part, unpacked into the same place
+        with zipfile.ZipFile(file) as archive:
+            archive.extractall(tmp_path)
+    (copy,) = tmp_path.iterdir()
+    dead, checked = [], 0
+    for page in sorted(copy.rglob("*.html")):
+        html = page.read_text(encoding="utf-8")
+        for ref in re.findall(r'(?:href|src)="([^"#?]+)', html):
+            if urlsplit(ref).scheme or ref.startswith("//"):
+                continue  # another host, mailto:, tel:
+            checked += 1
+            if not (page.parent / unquote(ref)).is_file():
+                dead.append(f"{page.relative_to(copy)}: {ref}")
+    assert checked > 1000 and dead == [], dead[:20]
+

@@ -40,7 +40,7 @@ def wait_for(url: str, wanted: str, seconds: float = 20) -> str:
     while time.monotonic() < deadline:
         try:
             page = fetch(url)
-            if wanted in re.sub(r"<[^>]+>", "", page):  # names are spans kept whole: "<span>นาย…</span> <span>…</span>"
+            if wanted in page or wanted in re.sub(r"<[^>]+>", "", page):  # a name is marked up word by word
                 return page
         except OSError:
             pass

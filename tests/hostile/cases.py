@@ -278,7 +278,7 @@ CASES = [
     Case("markdown", "a megabyte of text", {NEWS: Repeat("ข่าว\n\n", 1024 * 1024, POST)}, Fails(NEWS, "ใหญ่ 1.0 MB", "(128 KB)")),
     Case("markdown", "120 KB of prose in paragraphs", post(("ประชุมประชาคมหมู่บ้านเพื่อจัดทำแผนพัฒนาท้องถิ่น " * 10 + "\n\n") * 90), Builds()),
     Case("markdown", "the slowest text within the limits", post(("`a` " * 7500 + "\n\n") * 4), Builds()),
-    Case("markdown", "a 300-row table", post("| ที่ | รายการ |\n|---|---|\n" + "| 1 | ซื้อวัสดุสำนักงาน |\n" * 300), Builds(present=(("news/2567-10-15-khao.html", b"<table>"),))),
+    Case("markdown", "a 300-row table", post("| ที่ | รายการ |\n|---|---|\n" + "| 1 | ซื้อวัสดุสำนักงาน |\n" * 300), Builds(present=(("news/2567-10-15-khao.html", b"<table"),))),
     Case("markdown", "a NUL byte in a post", post("ข่าว\x00ดี\n"), Fails(f"{NEWS}:5:5", CTRL_TH, "NUL")),
     Case("markdown", "a post saved as TIS-620", {NEWS: (POST + "ข่าวดี\n").encode("cp874")}, Fails(f"{NEWS}:2:1", "ไม่ได้บันทึกเป็น UTF-8", "not saved as UTF-8")),
     Case("markdown", "a link to a missing file", post("[ระเบียบ](../ita/2568/files/none.pdf)\n"), Fails(f"{NEWS}:5:1", "ไม่มีในเว็บไซต์", "leads to a file the site does not have")),
