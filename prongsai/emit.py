@@ -166,6 +166,10 @@ class Update:
                 self.written.add(path)  # a new file: its time is recorded afresh
             self.stop("link")
 
+    def file(self, path: str) -> Path:
+        """Where a file of the new site is now: in the scratch folder if this build wrote it, else in the output."""
+        return (self.scratch if path in self.written else self.out) / path
+
     def made(self) -> list[Output]:
         """What to record in the cache for a build swapped in whole: the written files as they are in the scratch folder."""
         return [self._stamped(self.scratch, path, output) for path, output in self.outputs.items()]
@@ -222,14 +226,14 @@ def _put_file(update: Update, recorded: dict, path: str, inputs: bytes, write, t
     update.stop("write")
 
 
-def _put_prefetch_list(update: Update, recorded: dict, site, out: Path, there) -> None:
+def _put_prefetch_list(update: Update, recorded: dict, site, there) -> None:
     """offline.json (prefetch.py): what a phone's service worker keeps, with the sizes of the files as written and a
     version made from their bytes (the same content gives the same file, wherever it is built)."""
     files = {}
     for path in prefetch.wanted(site):
         output = update.outputs.get(path)
         if output is not None:
-            data = ((update.scratch if path in update.written else out) / path).read_bytes()  # 300 KB at most are kept
+            data = update.file(path).read_bytes()  # 300 KB at most are kept
             files[path] = (len(data), digest(data))
     data = prefetch.offline_list(site, files)
     _put_file(update, recorded, prefetch.PREFETCH_FILE, digest(data), lambda target: target.write_bytes(data), there)
@@ -238,7 +242,7 @@ def _put_prefetch_list(update: Update, recorded: dict, site, out: Path, there) -
 def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: dict, zip_folder: str | None, jobs: int,
                  keep, preview: bool = False) -> Update:
     """Make the new site into job.scratch: the pages, the search index made from them, the generated files
-    {site path: bytes}, the copies {site path: source file}, and (unless zip_folder is None) the ZIP of everything.
+    {site path: bytes}, the copies {site path: source file}, and (unless zip_folder is None) the offline ZIPs.
 
     `keep(converted, checked)` is handed the bodies each page converted, for the cache, as soon as they are made.
     The preview's folder holds only what it wrote, so its record is trusted without looking at the files.
@@ -276,7 +280,7 @@ def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: d
     for path, source in sorted(copies.items()):
         _put_file(update, recorded, path, digest(str(source), file_stamp(source)),
                   lambda target, source=source: shutil.copyfile(source, target), there)
-    _put_prefetch_list(update, recorded, job.site, out, there)
+    _put_prefetch_list(update, recorded, job.site, there)
     if zip_folder is None:
         return update
     _put_offline(job, update, recorded, zip_folder, there)
@@ -286,15 +290,12 @@ def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: d
 def _put_offline(job: Job, update: Update, recorded: dict, folder: str, there) -> None:
     """The offline download (offline.py): each part's ZIP, made again only when a file in it changed, then the page
     that lists them with their sizes."""
-    def place(path: str) -> Path:
-        return (update.scratch if path in update.written else update.out) / path
-
     listed = []
     for name, year, inside in offline.parts(update.outputs, job.site.years, folder):
         contents = digest(*[(path, update.outputs[path].inputs) for path in inside])
-        files = [(path, place(path)) for path in inside]
+        files = [(path, update.file(path)) for path in inside]
         _put_file(update, recorded, name, contents, lambda target, files=files: offline.write_zip(target, files, folder), there)
-        listed.append((name, int(year) if year else None, len(inside), (file_stamp(place(name)) or (0, 0))[0]))
+        listed.append((name, int(year) if year else None, len(inside), (file_stamp(update.file(name)) or (0, 0))[0]))
     page = PageInfo(offline.PAGE_PATH, "offline.html", "ดาวน์โหลดเว็บไซต์ไว้อ่านแบบออฟไลน์",
                     extra={"folder": folder, "parts": tuple(listed)})
     record = recorded.get(page.path)

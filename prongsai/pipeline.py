@@ -162,11 +162,6 @@ def _sheets(values: dict, settings: dict, fiscal_year: int, slug: str) -> dict:
     return sheets.output_files(values, settings, fiscal_year, slug)
 
 
-def zip_folder(site) -> str:
-    """The folder name inside the offline ZIPs (offline.folder_name)."""
-    return offline.folder_name(site.settings)
-
-
 class Interrupted(Exception):
     """The build was stopped with Ctrl+C; `published`: whether the new site was already in place."""
 
@@ -236,7 +231,8 @@ def _render_and_write(store: Cache, paths: Paths, folder: sitefolder.SiteFolder,
     try:
         job = pipeline_job(paths, site, code, bodies, folder.out, planned, generated, copies, scratch=scratch,
                            stop=folder.stop)
-        update = emit.build_update(job, folder.out, recorded, generated, copies, zip_folder(site), jobs, store.keep)
+        update = emit.build_update(job, folder.out, recorded, generated, copies,
+                                   offline.folder_name(site.settings), jobs, store.keep)
         store.commit()  # what was converted stays useful even if this build fails
         found = problems + update.problems
         if errors_in(found) or (strict and found):
@@ -294,7 +290,7 @@ def pipeline_job(paths: Paths, site, code: bytes, bodies, out: Path, planned: li
     """What the render stage needs; `kept` carries page digests from one rebuild of `serve` to the next.
     `scratch`: the folder the new files go to (default: a new one beside `out`, as the preview wants)."""
     known = {p.path for p in planned} | set(generated) | set(copies) | {INDEX_FILE}
-    known |= offline.known_paths(site.years, zip_folder(site))
+    known |= offline.site_paths(site)
     if scratch is None:
         out.parent.mkdir(parents=True, exist_ok=True)
         scratch = Path(tempfile.mkdtemp(prefix=f".{out.name}-new-", dir=out.parent))
