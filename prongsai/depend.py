@@ -248,11 +248,11 @@ class Digests:
         for name in ("pages", "site.years", "site.current_year", "site.assets", "site.resized"):
             self.of(name)
 
-    def of_lines(self, lines: list[str]) -> list[bytes]:
-        """The hash of each of the search index's lines, each hashed once while it is the same string (serve keeps
-        unchanged ones)."""
-        return per_object(self._kept.setdefault("lines", {}), lines,
-                          lambda line: hashlib.blake2b(line.encode("utf-8"), digest_size=16).digest())
+    def of_texts(self, entries: list[list]) -> list[bytes]:
+        """The hash of each page's searched text (what a text file holds of it: not its title, which the titles file
+        holds), each hashed once while it is the same entry (serve keeps unchanged ones)."""
+        return per_object(self._kept.setdefault("texts", {}), entries,
+                          lambda entry: hashlib.blake2b(entry[3].encode("utf-8"), digest_size=16).digest())
 
     def entries_of(self, lines: list[str]) -> list[list]:
         """The search index's lines read back as [url, title, headings, text], each read once while it is the

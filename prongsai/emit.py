@@ -239,10 +239,11 @@ def _put_prefetch_list(update: Update, recorded: dict, site, there) -> None:
     _put_file(update, recorded, prefetch.PREFETCH_FILE, digest(data), lambda target: target.write_bytes(data), there)
 
 
-def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: dict, zip_folder: str | None, jobs: int,
-                 keep, preview: bool = False) -> Update:
+def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: dict, offline_folder: str | None,
+                 jobs: int, keep, preview: bool = False) -> Update:
     """Make the new site into job.scratch: the pages, the search index made from them, the generated files
-    {site path: bytes}, the copies {site path: source file}, and (unless zip_folder is None) the offline ZIPs.
+    {site path: bytes}, the copies {site path: source file}, and (unless offline_folder is None) the offline
+    download's lists and page.
 
     `keep(converted, checked)` is handed the bodies each page converted, for the cache, as soon as they are made.
     The preview's folder holds only what it wrote, so its record is trusted without looking at the files.
@@ -266,14 +267,16 @@ def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: d
         return update
     lines = [line for page in job.pages if page.path in update.outputs for line in (update.outputs[page.path].line,)
              if line]
-    hashes, entries = job.digests.of_lines(lines), job.digests.entries_of(lines)
+    entries = job.digests.entries_of(lines)
+    hashes = job.digests.of_texts(entries)
     files = index_files(entries)
-    titles = digest(job.digests.of_titles(entries), *[path for path, _, _ in files])  # it lists the text files
+    # it lists the text files with their first pages' numbers
+    titles = digest(job.digests.of_titles(entries), *[(path, start) for path, (start, _), _ in files])
     for path, (start, end), make in files:
-        # the titles file is made again only when a title or heading changed, a text file when its pages did or
-        # when the number of its first page did (it holds that number)
+        # the titles file is made again only when a title, a heading or a text file's first page changed, a text
+        # file only when its pages did (it does not hold its first page's number: pages added before it move it)
         made_from = titles if path == INDEX_FILE else b"".join(hashes[start:end])
-        _put_file(update, recorded, path, digest(path, made_from, start, end),
+        _put_file(update, recorded, path, digest(path, made_from),
                   lambda target, make=make: target.write_bytes(make()), there)
     for path, data in sorted(generated.items()):
         _put_file(update, recorded, path, digest(data), lambda target, data=data: target.write_bytes(data), there)
@@ -281,21 +284,21 @@ def build_update(job: Job, out: Path, recorded: dict, generated: dict, copies: d
         _put_file(update, recorded, path, digest(str(source), file_stamp(source)),
                   lambda target, source=source: shutil.copyfile(source, target), there)
     _put_prefetch_list(update, recorded, job.site, there)
-    if zip_folder is None:
+    if offline_folder is None:
         return update
-    _put_offline(job, update, recorded, zip_folder, there)
+    _put_offline(job, update, recorded, offline_folder, there)
     return update
 
 
 def _put_offline(job: Job, update: Update, recorded: dict, folder: str, there) -> None:
-    """The offline download (offline.py): each part's ZIP, made again only when a file in it changed, then the page
-    that lists them with their sizes."""
+    """The offline download (offline.py): each part's list of files, then the page that lists the parts with their
+    file counts and sizes (the reader's browser makes the ZIPs)."""
     listed = []
     for name, year, inside in offline.parts(update.outputs, job.site.years, folder):
-        contents = digest(*[(path, update.outputs[path].inputs) for path in inside])
-        files = [(path, update.file(path)) for path in inside]
-        _put_file(update, recorded, name, contents, lambda target, files=files: offline.write_zip(target, files, folder), there)
-        listed.append((name, int(year) if year else None, len(inside), (file_stamp(update.file(name)) or (0, 0))[0]))
+        data = offline.file_list(folder, year, inside)
+        _put_file(update, recorded, name, digest(data), lambda target, data=data: target.write_bytes(data), there)
+        size = sum((file_stamp(update.file(path)) or (0, 0))[0] for path in inside if path != offline.PAGE_PATH)
+        listed.append((name, int(year) if year else None, len(inside), size))
     page = PageInfo(offline.PAGE_PATH, "offline.html", "ดาวน์โหลดเว็บไซต์ไว้อ่านแบบออฟไลน์",
                     extra={"folder": folder, "parts": tuple(listed)})
     record = recorded.get(page.path)

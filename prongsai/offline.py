@@ -1,38 +1,37 @@
-"""Reading with no network: the site as ZIP files, one per fiscal year and one for the rest, their download page,
-and the service worker's place.
+"""Reading with no network: the site as ZIP files made in the reader's browser, their download page, and the
+service worker's place.
 
-Owns the offline download. One ZIP of the whole site changed with every edit,
-so a one-post change sent the whole site again (3-6 MB) over the agency's rural
-link. The download is therefore split where the site changes: each fiscal
-year's ITA section (ita/<year>/: its pages, attachments and tables, most of
-the site's bytes, which stop changing once the year is assessed) is one ZIP,
-and the rest (home page, news, contact, search, styles) is another. Every ZIP
-holds its files under one folder named after the agency's host, so unzipping
-any of them into the same place puts together the same site, opened by
-double-clicking index.html. offline.html lists them with their sizes (it is
-made after them, and is in none of them). Each ZIP is byte-identical from one
-build to the next (sorted entries, fixed times), and is made again only when a
-file in it changed.
+Owns the offline download. A ZIP made by the build holds a copy of every page
+in it, so any ZIP with the home page, the news or O4 in it changed with every
+post: one post sent 1.3 MB of ZIPs again over the agency's rural link, where
+the post's own files are some 250 KB. The site therefore publishes no ZIP. It
+publishes, for each part of the download, the list of the files in it
+(offline/<host>.json for the main part: home, news, contact, search, posters,
+styles, and this page; offline/<host>-ita-<year>.json for each fiscal year's ITA
+section: its pages, attachments and tables), and offline.html, which lists the
+parts with their sizes. Pressing a part's button there fetches its files and
+puts them into a ZIP in the reader's browser (templates/static/offline.js, with
+the fflate library: templates/static/fflate.js), which it saves as
+<host>.zip or <host>-ita-<year>.zip. Every ZIP holds its files under one folder
+named after the agency's host, so unzipping any of them into the same place
+puts together the same site, opened by double-clicking index.html. One post
+changes only the main part's list (a few KB); a closed year's list never
+changes. Opened from the unzipped copy, offline.html says that this is the copy.
 """
 
 from __future__ import annotations
 
-import re
-import shutil
-import zipfile
-from pathlib import Path
+import json
 
 #: The download page, linked from every page's footer.
 PAGE_PATH = "offline.html"
-#: The folder the ZIPs are in.
+#: The folder the parts' file lists are in.
 FOLDER = "offline/"
 #: The service worker (templates/sw.js), written at the site root: revisits over http(s) work offline.
 WORKER_PATH = "sw.js"
-#: Zip entry times must be fixed for reproducible output; 1980-01-01 is the format's earliest.
-_FIXED_TIME = (1980, 1, 1, 0, 0, 0)
-#: A page's link to the download page (base.html's footer), which no ZIP holds: in the copy it is a note, no dead link.
-_ZIP_LINK = re.compile(rb'<a href="(?:\.\./)*offline\.html">.*?</a>', re.DOTALL)
-_IN_THE_COPY = "<span>สำเนาทั้งเว็บไซต์สำหรับเปิดแบบออฟไลน์ (ที่คุณกำลังเปิดอยู่)</span>".encode("utf-8")
+#: The script that makes a ZIP in the browser, and the ZIP library it loads when a button is pressed.
+SCRIPT_PATH = "static/offline.js"
+LIBRARY_PATH = "static/fflate.js"
 
 
 def folder_name(settings: dict) -> str:
@@ -43,24 +42,30 @@ def folder_name(settings: dict) -> str:
 
 
 def site_paths(site) -> set:
-    """Every path of the offline download of this site (a content file there would be replaced: render.py)."""
+    """Every path of the offline download of this site (a content file there would be replaced: pagelist.py)."""
     return known_paths(site.years, folder_name(site.settings))
 
 
 def zip_name(folder: str, year: int | str | None = None) -> str:
-    """offline/<host>.zip for the rest of the site, offline/<host>-ita-<year>.zip for a fiscal year."""
-    return f"{FOLDER}{folder}.zip" if year is None else f"{FOLDER}{folder}-ita-{year}.zip"
+    """The name the reader's browser saves a part as: <host>.zip, or <host>-ita-<year>.zip for a fiscal year."""
+    return f"{folder}.zip" if year is None else f"{folder}-ita-{year}.zip"
+
+
+def list_path(folder: str, year: int | str | None = None) -> str:
+    """Where a part's list of files is: offline/<host>.json, offline/<host>-ita-<year>.json."""
+    return FOLDER + zip_name(folder, year)[:-len(".zip")] + ".json"
 
 
 def known_paths(years, folder: str) -> set:
     """Every path the offline download may have, for the link check of the pages that link to it."""
-    return {PAGE_PATH, zip_name(folder), *(zip_name(folder, year) for year in years)}
+    return {PAGE_PATH, list_path(folder), *(list_path(folder, year) for year in years)}
 
 
 def parts(paths, years, folder: str) -> list[tuple[str, str | None, list]]:
-    """[(ZIP site path, fiscal year or None, [site paths inside])]: the rest first, then each year that has files."""
+    """[(list's site path, fiscal year or None, [site paths inside])]: the main part first (with this page, so that
+    the copy's footer link leads somewhere), then each year that has files. The lists themselves are in none."""
     by_year = {str(year): [] for year in years}
-    rest = []
+    rest = [PAGE_PATH]
     for path in sorted(paths):
         if path == PAGE_PATH or path.startswith(FOLDER):
             continue
@@ -69,19 +74,11 @@ def parts(paths, years, folder: str) -> list[tuple[str, str | None, list]]:
             by_year[pieces[1]].append(path)
         else:
             rest.append(path)
-    found = [(zip_name(folder), None, rest)]
-    return found + [(zip_name(folder, year), year, inside) for year, inside in sorted(by_year.items()) if inside]
+    found = [(list_path(folder), None, sorted(rest))]
+    return found + [(list_path(folder, year), year, inside) for year, inside in sorted(by_year.items()) if inside]
 
 
-def write_zip(target: Path, files: list, folder: str) -> None:
-    """Write the ZIP of [(site path, file on disk)] to `target`, one file at a time (memory stays flat)."""
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for path, file in sorted(files):
-            info = zipfile.ZipInfo(f"{folder}/{path}", date_time=_FIXED_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            if path.endswith(".html"):
-                archive.writestr(info, _ZIP_LINK.sub(_IN_THE_COPY, Path(file).read_bytes()))
-                continue
-            with open(file, "rb") as source, archive.open(info, "w") as entry:
-                shutil.copyfileobj(source, entry, 1 << 20)
+def file_list(folder: str, year: int | str | None, inside: list) -> bytes:
+    """A part's list, read by offline.js: the ZIP's name, the folder inside it, and the files' site paths."""
+    data = {"zip": zip_name(folder, year), "folder": folder, "files": inside}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), indent=0).encode("utf-8")

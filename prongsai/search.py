@@ -21,14 +21,19 @@ so a hit found in the folded text is at the same place in the stored text.
 Two tiers, so that a phone on a slow link gets results from a small first file:
   * search-index.js (INDEX_FILE), loaded when the search box is used: every page's URL, title and headings,
     the strings kept once in a table (the years repeat their titles):
-    `window.PRONGSAI_INDEX={"strings":[...],"pages":[[url, title_i, heading_i...], ...],"texts":["search-text-1.js", ...]}`;
+    `window.PRONGSAI_INDEX={"strings":[...],"pages":[[url, title_i, heading_i...], ...],
+    "texts":[["search-text-1.js", first page's number], ...]}`;
   * search-text-N.js, loaded one after another by the search page only: the text of <main> of consecutive
-    pages, `(window.PRONGSAI_TEXT=window.PRONGSAI_TEXT||[]).push([first page's number, [text, ...]]);`,
-    each file about TEXT_FILE_BYTES, cut where the pages' URLs allow (an edit rewrites one file).
+    pages, `(window.PRONGSAI_TEXT=window.PRONGSAI_TEXT||[]).push(["search-text-N.js", [text, ...]]);`,
+    each file about TEXT_FILE_BYTES, cut where the pages' URLs allow. A file holds its own name, not the number
+    of its first page (which the index holds), so a page added before it does not make it again: one post
+    rewrites the index and the one text file it falls in.
 Both are plain scripts, not JSON, so that they load from disk (file://), where fetch() and XHR do not
 work. The text is that of <main> without navigation (the header, menu and footer are outside <main>; the
-breadcrumb is a <nav>). A table cell whose text was already kept on the page is left out, so a long table
-with repeated values stays small.
+breadcrumb is a <nav>) and without an element marked data-nosearch: the lists of news on the home page, the
+news index and O4 repeat the posts' titles (the posts are found themselves), and would change with every post.
+A table cell whose text was already kept on the page is left out, so a long table with repeated values stays
+small.
 """
 
 from __future__ import annotations
@@ -107,6 +112,7 @@ class _MainText(HTMLParser):
         self.body: list[str] = []
         self._main = 0
         self._skip = 0
+        self._unsearched: list | None = None  # [tag, depth] of the data-nosearch element being passed over
         self._heading: list | None = None
         self._cell: list | None = None
         self._cells_seen: set = set()
@@ -132,6 +138,11 @@ class _MainText(HTMLParser):
             self._main += 1
         if not self._main or tag in _VOID and tag not in _BLOCKS:
             return
+        if self._unsearched is None and any(name == "data-nosearch" for name, _ in attrs):
+            self._unsearched = [tag, 0]
+        if self._unsearched is not None:
+            self._unsearched[1] += tag == self._unsearched[0]
+            return
         if tag in _SKIPPED:
             self._skip += 1
         elif self._skip:
@@ -151,6 +162,11 @@ class _MainText(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if not self._main:
             return
+        if self._unsearched is not None:
+            self._unsearched[1] -= tag == self._unsearched[0]
+            if not self._unsearched[1]:
+                self._unsearched = None
+            return
         if tag in _SKIPPED:
             self._skip = max(0, self._skip - 1)
         elif self._skip:
@@ -168,7 +184,7 @@ class _MainText(HTMLParser):
             self._main -= 1
 
     def handle_data(self, data: str) -> None:
-        if self._main and not self._skip:
+        if self._main and not self._skip and self._unsearched is None:
             self._put(data)
 
 
@@ -231,9 +247,10 @@ def index_files(entries: list[list]) -> list[tuple[str, tuple[int, int], object]
     if first < len(entries):
         groups.append((first, len(entries)))
     names = [TEXT_FILE.format(n) for n in range(1, len(groups) + 1)]
-    files = [(INDEX_FILE, (0, len(entries)), lambda: _titles(entries, names))]
+    texts = [[name, start] for name, (start, _) in zip(names, groups)]
+    files = [(INDEX_FILE, (0, len(entries)), lambda: _titles(entries, texts))]
     for name, (start, end) in zip(names, groups):
-        files.append((name, (start, end), lambda start=start, end=end: _texts(entries, start, end)))
+        files.append((name, (start, end), lambda name=name, start=start, end=end: _texts(name, entries, start, end)))
     return files
 
 
@@ -241,16 +258,16 @@ def _dump(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _titles(entries: list, names: list[str]) -> bytes:
+def _titles(entries: list, texts: list) -> bytes:
     strings: dict[str, int] = {}
     rows = [[url, *(strings.setdefault(s, len(strings)) for s in (title, *headings))]
             for url, title, headings, _ in entries]
-    return (b'window.PRONGSAI_INDEX={"texts":' + _dump(names) + b',\n"pages":[\n' + b",\n".join(map(_dump, rows))
+    return (b'window.PRONGSAI_INDEX={"texts":' + _dump(texts) + b',\n"pages":[\n' + b",\n".join(map(_dump, rows))
             + b'],\n"strings":[\n' + b",\n".join(map(_dump, strings)) + b"\n]};\n")
 
 
-def _texts(entries: list, start: int, end: int) -> bytes:
-    return (b"(window.PRONGSAI_TEXT=window.PRONGSAI_TEXT||[]).push([%d,[\n" % start
+def _texts(name: str, entries: list, start: int, end: int) -> bytes:
+    return (b"(window.PRONGSAI_TEXT=window.PRONGSAI_TEXT||[]).push([" + _dump(name) + b",[\n"
             + b",\n".join(_dump(entry[3]) for entry in entries[start:end]) + b"\n]]);\n")
 
 
@@ -260,9 +277,9 @@ def read_index(site) -> list:
     index = json.loads(text[text.index("{"):text.rindex("}") + 1])
     strings = index["strings"]
     entries = [[row[0], strings[row[1]], [strings[i] for i in row[2:]], ""] for row in index["pages"]]
-    for name in index["texts"]:
+    for name, start in index["texts"]:
         part = (site / name).read_text(encoding="utf-8")
-        start, texts = json.loads(part[part.index(".push(") + 6:part.rindex(")")])
+        _, texts = json.loads(part[part.index(".push(") + 6:part.rindex(")")])
         for offset, body in enumerate(texts):
             entries[start + offset][3] = body
     return entries

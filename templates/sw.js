@@ -1,6 +1,7 @@
 /* Prongsai service worker: pages and files once seen stay readable with no network.
    Registered only over http(s) (base.html); from disk (file://) nothing changes.
-   Pages: network first, the stored copy when offline. Other files: the stored copy first.
+   Pages: network first, the stored copy when offline. Other files: the stored copy first. A request that asks for
+   no stored copy (cache: "no-store", the offline download's) goes to the network and is not kept.
    Asked by a page (message "prefetch"), it fetches in the background what offline.json lists (prongsai/prefetch.py:
    home, contact, the citizens' service items, the current year's ITA pages; at most 300 KB), unless the browser
    marks the link as metered (Save-Data) or slow (2G); again only when a new build changes offline.json's version. */
@@ -10,6 +11,7 @@ self.addEventListener("activate", function (event) { event.waitUntil(self.client
 self.addEventListener("fetch", function (event) {
   var request = event.request;
   if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) { return; }
+  if (request.cache === "no-store") { return; } // the offline download (static/offline.js) wants the files as published
   var keep = function (response) {
     if (response && response.ok) {
       var copy = response.clone();

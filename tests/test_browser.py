@@ -41,6 +41,9 @@ FAVICON = "/static/favicon.svg"
 SEARCH_JS_BUDGET = 4 * 1000
 #: search-page.js is loaded by search.html only (the titles index is counted apart: TITLES_BUDGET).
 SEARCH_PAGE_JS_BUDGET = 8 * 1024
+#: The offline download page's script (static/offline.js; the ZIP library static/fflate.js, 34 KB, comes only when a
+#: part's button is pressed).
+OFFLINE_JS_BUDGET = 6 * 1024
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -96,9 +99,16 @@ def test_index_stays_small(site):
     whole = b"".join(f.read_bytes() for f in texts) + titles
     compressed = len(gzip.compress(whole, 9, mtime=0))
     assert len(whole) < 1500 * 1024 and compressed < 200 * 1024, (len(whole), compressed)
-    # every text file is named in the titles file, in order, and holds the next pages' texts
-    names = json.loads(titles[titles.index(b"{"):titles.rindex(b"}") + 1])["texts"]
-    assert names == [search.TEXT_FILE.format(n) for n in range(1, len(texts) + 1)]
+    # every text file is named in the titles file, in order, with its first page's number, and holds the next
+    # pages' texts under its own name
+    named = json.loads(titles[titles.index(b"{"):titles.rindex(b"}") + 1])["texts"]
+    assert [name for name, _ in named] == [search.TEXT_FILE.format(n) for n in range(1, len(texts) + 1)]
+    firsts = [first for _, first in named]
+    assert firsts[0] == 0 and firsts == sorted(set(firsts)), firsts
+    for (name, first), (_, after) in zip(named, named[1:] + [(None, None)]):
+        text = (site / name).read_text(encoding="utf-8")
+        pushed_name, bodies = json.loads(text[text.index(".push(") + 6:text.rindex(")")])
+        assert pushed_name == name and (after is None or first + len(bodies) == after), (name, first, after)
 
 
 def test_matching_rule():
@@ -130,6 +140,9 @@ def test_a_normal_page_loads_little_css_and_js(site):
     search_page = loaded.pop("search.html")  # the search tool's own script comes on top (static/search-page.js)
     assert search_page <= PAGE_BUDGET + SEARCH_PAGE_JS_BUDGET, search_page
     assert (site / "static/search-page.js").stat().st_size < SEARCH_PAGE_JS_BUDGET
+    offline_page = loaded.pop("offline.html")  # and the offline download's (static/offline.js)
+    assert offline_page <= PAGE_BUDGET + OFFLINE_JS_BUDGET, offline_page
+    assert (site / "static/offline.js").stat().st_size < OFFLINE_JS_BUDGET
     assert max(loaded.values()) <= PAGE_BUDGET, {p: n for p, n in loaded.items() if n > PAGE_BUDGET}
 
 

@@ -30,7 +30,7 @@ def assert_same_tree(warm: Path, clean: Path) -> None:
     assert different == []
 
 
-MAIN_ZIP = "offline/www.dongmueang.go.th.zip"
+MAIN_LIST = "offline/www.dongmueang.go.th.json"
 
 
 def replace_in(file: Path, old: str, new: str) -> None:
@@ -119,17 +119,17 @@ def test_editing_a_posts_text_rewrites_only_that_page_and_what_holds_its_text(tm
     paths = paths_of(tmp_path, tmp_path / "site")
     build_site(paths)
     edit_post_body(tmp_path)
-    # the offline download: only the ZIP that holds the post (its page lists the ZIPs' sizes)
+    # the offline download's page (it shows the parts' sizes; the lists of files are the same),
     # and of the search index, only the text file that holds the post's text (search.py: cut where URLs allow)
     changed = build_site(paths).changed
-    assert changed[:3] == (f"news/{POST}.html", "offline.html", MAIN_ZIP), changed
-    assert len(changed) == 4 and changed[3].startswith("search-text-"), changed
+    assert changed[:2] == (f"news/{POST}.html", "offline.html"), changed
+    assert len(changed) == 3 and changed[2].startswith("search-text-"), changed
     edit_post_title(tmp_path)
     changed = build_site(paths).changed
-    # the lists that show its title, and nothing about other posts
-    assert {f"news/{POST}.html", "news/index.html", "ita/2568/o4.html", "search-index.js", MAIN_ZIP,
-            "offline/www.dongmueang.go.th-ita-2568.zip"} <= set(changed)
-    assert f"news/{OTHER_POST}.html" not in changed
+    # the lists that show its title, and nothing about other posts; no text file (the lists of news are not searched)
+    assert {f"news/{POST}.html", "news/index.html", "ita/2568/o4.html", "search-index.js"} <= set(changed)
+    assert f"news/{OTHER_POST}.html" not in changed and MAIN_LIST not in changed
+    assert [path for path in changed if path.startswith("search-text-")] == [], changed
     assert "ita/2568/o12.html" not in changed
 
 

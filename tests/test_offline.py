@@ -1,11 +1,11 @@
-"""Reading with no network: the offline ZIPs (one per fiscal year, one for the rest) and their page, and revisits
-over http served by the service worker."""
+"""Reading with no network: the offline download (each part's list of files, the ZIP the reader's browser makes of
+it, the unzipped copy), and revisits over http served by the service worker."""
 
 from __future__ import annotations
 
 import functools
 import http.server
-import re
+import json
 import threading
 import zipfile
 
@@ -13,51 +13,148 @@ import pytest
 from test_browser import CHROMIUM_ARGS, browser, site  # noqa: F401 - the module's browser and sample build
 
 
-def test_the_zips_together_hold_the_whole_site_under_one_folder(site):  # noqa: F811
-    zips = sorted((site / "offline").iterdir())
-    assert [z.name for z in zips] == ["www.dongmueang.go.th-ita-2568.zip", "www.dongmueang.go.th-ita-2569.zip",
-                                      "www.dongmueang.go.th-ita-2570.zip", "www.dongmueang.go.th.zip"]
-    inside = []
-    for file in zips:
-        with zipfile.ZipFile(file) as archive:
-            names = archive.namelist()
-            assert names == sorted(names) and all(n.startswith("www.dongmueang.go.th/") for n in names)
-            assert {i.date_time for i in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
-            year = file.stem.rsplit("-ita-", 1)[1] if "-ita-" in file.stem else None
-            # a year's ZIP holds its ITA section, the main one everything else
-            assert all(n.startswith(f"www.dongmueang.go.th/ita/{year}/") == (year is not None) for n in names), file
-            if year is None:  # the pages as published, but for the footer's link to offline.html, in no ZIP: a note
-                page = archive.read("www.dongmueang.go.th/index.html").decode("utf-8")
-                published = (site / "index.html").read_text(encoding="utf-8")
-                assert 'href="offline.html"' in published and "offline.html" not in page
-                assert page == re.sub(r'<a href="offline\.html">.*?</a>',
-                                      "<span>สำเนาทั้งเว็บไซต์สำหรับเปิดแบบออฟไลน์ (ที่คุณกำลังเปิดอยู่)</span>", published)
-                assert archive.read("www.dongmueang.go.th/static/style.css") == (site / "static/style.css").read_bytes()
-            inside += [n.split("/", 1)[1] for n in names]
+MAIN_LIST = "offline/www.dongmueang.go.th.json"
+
+
+def _lists(site):  # noqa: F811
+    return {p.relative_to(site).as_posix(): json.loads(p.read_text(encoding="utf-8"))
+            for p in sorted((site / "offline").iterdir())}
+
+
+def test_the_lists_together_name_the_whole_site_once(site):  # noqa: F811
+    lists = _lists(site)
+    assert sorted(lists) == ["offline/www.dongmueang.go.th-ita-2568.json", "offline/www.dongmueang.go.th-ita-2569.json",
+                             "offline/www.dongmueang.go.th-ita-2570.json", MAIN_LIST]
+    named = []
+    for path, part in lists.items():
+        year = path.rsplit("-ita-", 1)[1][:-len(".json")] if "-ita-" in path else None
+        assert part["folder"] == "www.dongmueang.go.th"
+        assert part["zip"] == path.removeprefix("offline/").removesuffix(".json") + ".zip"
+        assert part["files"] == sorted(part["files"]), path
+        # a year's part holds its ITA section, the main one everything else, this page included (the copy's footer)
+        assert all(f.startswith(f"ita/{year}/") == (year is not None) for f in part["files"]), path
+        named += part["files"]
+    assert "offline.html" in lists[MAIN_LIST]["files"]
     on_disk = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
-    assert sorted(inside) == sorted(on_disk - {"offline.html"} - {f"offline/{z.name}" for z in zips})
+    assert sorted(named) == sorted(on_disk - set(lists)), "every published file once, the lists in none"
+    assert not list(site.rglob("*.zip")), "the build publishes no ZIP: the reader's browser makes them"
 
 
-def test_the_download_page_lists_each_zip_with_its_size(site):  # noqa: F811
+def test_the_download_page_lists_each_part_with_its_size(site):  # noqa: F811
     page = (site / "offline.html").read_text(encoding="utf-8")
-    for file in (site / "offline").iterdir():
-        assert f'<a href="offline/{file.name}" download>ZIP</a>' in page
-    size = (site / "offline/www.dongmueang.go.th-ita-2568.zip").stat().st_size
-    assert "ITA ปีงบประมาณ พ.ศ. 2568</th>" in page and f"({size / 1024 / 1024:.1f} MB)" in page
+    for path, part in _lists(site).items():
+        assert f'<button type="button" data-list="{path}" disabled>ดาวน์โหลด ZIP</button>' in page
+    part = _lists(site)["offline/www.dongmueang.go.th-ita-2568.json"]
+    size = sum((site / f).stat().st_size for f in part["files"])
+    row = page[page.index("ITA ปีงบประมาณ พ.ศ. 2568</th>"):]
+    assert row.index(f"{len(part['files']):,}</td>") < row.index(f"{size / 1024 / 1024:.1f} MB</td>") < row.index("</tr>")
     assert '<a href="offline.html">ดาวน์โหลดเว็บไซต์ไว้อ่านแบบออฟไลน์ (ZIP)</a>' in (site / "ita/2568/o1.html").read_text(
         encoding="utf-8").replace('href="../../offline.html"', 'href="offline.html"')
 
 
+class _Handler(http.server.SimpleHTTPRequestHandler):
+    """The sample site over http; `failing` {path: number of times to answer 503 first} plays a dropped link."""
+
+    failing: dict = {}
+    asked: list = []
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        path = self.path.split("?", 1)[0].lstrip("/")
+        self.asked.append(path)
+        if self.failing.get(path, 0) > 0:
+            self.failing[path] -= 1
+            self.send_error(503)
+            return
+        super().do_GET()
+
+
 @pytest.fixture
 def served(site):  # noqa: F811
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    handler = type("Handler", (_Handler,), {"failing": {}, "asked": []})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    server.handler = handler
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    yield server
     server.shutdown()
     server.server_close()
+
+
+def _url(server) -> str:
+    return f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def _download(browser, server, list_path, tmp_path):  # noqa: F811
+    """Press a part's button on offline.html over http; the ZIP the browser saved, and the status it showed."""
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{_url(server)}/offline.html", wait_until="load")
+    button = page.locator(f'button[data-list="{list_path}"]')
+    with page.expect_download(timeout=60_000) as started:
+        button.click()
+    saved = tmp_path / started.value.suggested_filename
+    started.value.save_as(saved)
+    status = button.locator("xpath=..").locator(".zip-status")
+    page.wait_for_function("s => s.textContent.startsWith('เสร็จแล้ว')", arg=status.element_handle())
+    shown = status.inner_text()
+    context.close()
+    assert errors == []
+    return saved, shown
+
+
+def test_a_part_is_made_into_a_zip_in_the_browser(browser, served, site, tmp_path):  # noqa: F811
+    part = _lists(site)["offline/www.dongmueang.go.th-ita-2570.json"]
+    served.handler.failing.update({part["files"][0]: 1, part["files"][-1]: 2})  # a link that drops, twice
+    saved, shown = _download(browser, served, "offline/www.dongmueang.go.th-ita-2570.json", tmp_path)
+    assert saved.name == "www.dongmueang.go.th-ita-2570.zip" and shown.startswith("เสร็จแล้ว: www.dongmueang.go.th-ita-2570.zip")
+    with zipfile.ZipFile(saved) as archive:
+        assert archive.testzip() is None
+        names = archive.namelist()
+        assert sorted(names) == sorted(f"www.dongmueang.go.th/{f}" for f in part["files"])
+        for name in names:
+            assert archive.read(name) == (site / name.split("/", 1)[1]).read_bytes(), name
+        kinds = {i.filename.rsplit(".", 1)[-1]: i.compress_type for i in archive.infolist()}
+        assert kinds["html"] == zipfile.ZIP_DEFLATED and kinds["pdf"] == zipfile.ZIP_STORED
+    assert served.handler.asked.count(part["files"][-1]) == 3, "tried again after each dropped answer"
+
+
+def test_the_main_part_unzipped_opens_from_disk_and_says_it_is_the_copy(browser, served, site, tmp_path):  # noqa: F811
+    saved, _ = _download(browser, served, MAIN_LIST, tmp_path)
+    with zipfile.ZipFile(saved) as archive:
+        archive.extractall(tmp_path / "usb")
+    copy = tmp_path / "usb/www.dongmueang.go.th"
+    assert (copy / "index.html").read_bytes() == (site / "index.html").read_bytes()
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto((copy / "index.html").as_uri(), wait_until="load")
+    page.click("footer a[href='offline.html']")
+    page.wait_for_url("**/offline.html")
+    assert page.is_visible("#offline-copy") and not page.is_visible("#offline-parts")
+    context.close()
+
+
+def test_a_file_that_never_comes_ends_with_a_message(browser, served, site, tmp_path):  # noqa: F811
+    part = _lists(site)["offline/www.dongmueang.go.th-ita-2570.json"]
+    served.handler.failing[part["files"][3]] = 99
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.goto(f"{_url(served)}/offline.html", wait_until="load")
+    button = page.locator('button[data-list="offline/www.dongmueang.go.th-ita-2570.json"]')
+    downloads = []
+    page.on("download", lambda download: downloads.append(download))
+    button.click()
+    status = button.locator("xpath=..").locator(".zip-status")
+    page.wait_for_function("s => s.textContent.startsWith('ดาวน์โหลดไม่สำเร็จ')", arg=status.element_handle(),
+                           timeout=60_000)
+    assert status.inner_text() == (f"ดาวน์โหลดไม่สำเร็จ ({part['files'][3]}) กรุณาตรวจการเชื่อมต่ออินเทอร์เน็ตแล้วกดอีกครั้ง"
+                                   " | Download failed: check the connection and press again.")
+    assert button.is_enabled() and downloads == []
+    context.close()
 
 
 def test_a_page_seen_once_opens_again_with_no_network(browser, served):  # noqa: F811
@@ -65,13 +162,13 @@ def test_a_page_seen_once_opens_again_with_no_network(browser, served):  # noqa:
     page = context.new_page()
     errors = []
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    page.goto(f"{served}/index.html", wait_until="load")
+    page.goto(f"{_url(served)}/index.html", wait_until="load")
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
-    page.goto(f"{served}/ita/2568/o12.html", wait_until="load")  # seen once, now controlled by the worker
+    page.goto(f"{_url(served)}/ita/2568/o12.html", wait_until="load")  # seen once, now controlled by the worker
     page.wait_for_function("navigator.serviceWorker.controller !== null")
-    page.goto(f"{served}/ita/2568/o12.html", wait_until="load")
+    page.goto(f"{_url(served)}/ita/2568/o12.html", wait_until="load")
     context.set_offline(True)
-    page.goto(f"{served}/ita/2568/o12.html", wait_until="load")
+    page.goto(f"{_url(served)}/ita/2568/o12.html", wait_until="load")
     assert "รายการการจัดซื้อจัดจ้าง" in page.inner_text("main")
     header = page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor")
     assert header == "rgb(20, 83, 45)", "the stylesheet came from the cache too"

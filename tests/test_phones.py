@@ -120,8 +120,9 @@ def test_snippets_start_and_end_on_word_boundaries(browser, site):  # noqa: F811
                 // the snippet's ends, seen inside a wider piece of the same text: the page's text from the index
                 const li = p.closest('li'), url = li.querySelector('a').getAttribute('href');
                 const page = window.PRONGSAI_INDEX.pages.findIndex(r => r[0] === url);
-                const all = (window.PRONGSAI_TEXT || []).find(t => t[0] <= page && page < t[0] + t[1].length);
-                const text = all ? all[1][page - all[0]] : '';
+                const first = Object.fromEntries(window.PRONGSAI_INDEX.texts);  // text file -> its first page
+                const all = (window.PRONGSAI_TEXT || []).find(t => first[t[0]] <= page && page < first[t[0]] + t[1].length);
+                const text = all ? all[1][page - first[all[0]]] : '';
                 const at = text.indexOf(inner);
                 if (at < 0) continue;  // a snippet of the headings
                 const b = starts(text);
@@ -368,12 +369,15 @@ def test_after_one_visit_the_citizens_pages_open_with_the_network_off(browser, s
 
 
 def test_no_dead_link_inside_the_unpacked_download(site, tmp_path):  # noqa: F811
+    import json
     import re
-    import zipfile
+    import shutil
     from urllib.parse import unquote, urlsplit
-    for file in sorted((site / "offline").glob("*.zip")):  # every part, unpacked into the same place
-        with zipfile.ZipFile(file) as archive:
-            archive.extractall(tmp_path)
+    for part in sorted((site / "offline").glob("*.json")):  # every part, unpacked into the same place
+        listed = json.loads(part.read_text(encoding="utf-8"))
+        for path in listed["files"]:  # what offline.js puts into the ZIP (tests/test_offline.py makes one)
+            (tmp_path / listed["folder"] / path).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(site / path, tmp_path / listed["folder"] / path)
     (copy,) = tmp_path.iterdir()
     dead, checked = [], 0
     for page in sorted(copy.rglob("*.html")):

@@ -305,7 +305,7 @@ def test_files_the_manifest_does_not_list_are_never_deleted_and_a_lost_manifest_
         sent = [call[1] for call in calls if call[0] == "put"]
         # a folder's files are hashed where they are; FTP cannot hash on the host, so everything goes once
         changed = {"index.html", "news/index.html", "feed.xml", "search-index.js", "search-text-1.js", "offline.html",
-                   "offline.json", "offline/site.zip"}
+                   "offline.json", "offline/site.json"}
         assert set(sent) == (changed if kind == "folder" else set(site_tree(project))), sorted(sent)
         assert not [call for call in calls if call[0] == "delete"]
         assert (running.root / "wp-login.php").exists() and (running.root / "news/old-cms.html").exists()
@@ -368,7 +368,8 @@ def test_the_order_attachments_pages_indexes_home_then_deletions():
     assert [path for path, _ in plan.uploads] == ["ita/2568/files/a.pdf", "ita/2568/o1.html", "news/a.html",
                                                   "ita/2568/index.html", "search-index.js", "index.html"]
     assert plan.deletions == ["gone/old.html"] and plan.kept == ["static/style.css"]
-    assert [tier(p) for p in ("x.pdf", "a.html", "news/index.html", "index.html")] == [0, 1, 2, 3]
+    assert [tier(p) for p in ("x.pdf", "a.html", "news/index.html", "offline/site.json", "offline.html",
+                              "index.html")] == [0, 1, 2, 2, 3, 4]
 
 
 def test_batch_publishes_each_agency_to_its_own_target_from_its_list(tmp_path):

@@ -78,10 +78,13 @@ def local_files(root: Path) -> dict:
 
 
 def tier(path: str) -> int:
-    """When a file goes up: 0 attachments, assets, tables; 1 pages; 2 indexes and listings; 3 the home page."""
+    """When a file goes up: 0 attachments, assets, tables; 1 pages; 2 indexes and listings (the offline download's
+    lists of files too); 3 the offline download's page (it names those lists); 4 the home page."""
     if path == "index.html":
+        return 4
+    if path == "offline.html":
         return 3
-    if path in LISTINGS or posixpath.basename(path) == "index.html":
+    if path in LISTINGS or posixpath.basename(path) == "index.html" or path.startswith("offline/"):
         return 2
     return 1 if path.endswith(".html") else 0
 

@@ -137,11 +137,13 @@
     if (!data || !data.pages) return say("failed", 0, true);
     titles(data);
     say(total ? "more" : "searching", total);
+    var starts = {}; // each text file's first page: the index holds it, the file only its own name
+    data.texts.forEach(function (file) { starts[file[0]] = file[1]; });
     (function step(more) {
       var pushed = window.PRONGSAI_TEXT || [];
-      for (; seen < pushed.length; seen++) texts(pushed[seen][0], pushed[seen][1]);
+      for (; seen < pushed.length; seen++) if (pushed[seen][0] in starts) texts(starts[pushed[seen][0]], pushed[seen][1]);
       if (!more || next >= data.texts.length) return say(total ? "found" : "none", total, true);
-      load(data.texts[next++], step);
+      load(data.texts[next++][0], step);
     })(true);
   })(window.PRONGSAI_INDEX);
 })();
