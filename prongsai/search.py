@@ -52,7 +52,7 @@ TEXT_FILE = "search-text-{}.js"
 TEXT_FILE_BYTES = 48 * 1024
 
 #: Pages that are not searched: the page shown at any missing URL, the search page itself, and the offline download
-#: page (offline.py), which is made after the ZIPs, after the index.
+#: page (offline.py), which is made after the index, from the sizes of every file.
 NOT_INDEXED = ("404.html", "search.html", "offline.html")
 #: Folders whose pages are not searched: the notice-board posters repeat their item pages (posters.py).
 NOT_INDEXED_FOLDERS = ("posters/",)

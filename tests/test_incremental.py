@@ -180,7 +180,7 @@ def test_a_damaged_cache_file_is_no_reason_to_fail(tmp_path, monkeypatch):
 
 
 def preview_only(path: str) -> bool:
-    """The preview makes no offline ZIPs nor their page, keeps nothing offline, lists no sitemap."""
+    """The preview makes no offline download (its lists and page), keeps nothing offline, lists no sitemap."""
     return path in ("sw.js", "sitemap.xml", "offline.html") or path.startswith("offline/")
 
 

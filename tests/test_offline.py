@@ -46,8 +46,8 @@ def test_the_download_page_lists_each_part_with_its_size(site):  # noqa: F811
         assert f'<button type="button" data-list="{path}" disabled>ดาวน์โหลด ZIP</button>' in page
     part = _lists(site)["offline/www.dongmueang.go.th-ita-2568.json"]
     size = sum((site / f).stat().st_size for f in part["files"])
-    row = page[page.index("ITA ปีงบประมาณ พ.ศ. 2568</th>"):]
-    assert row.index(f"{len(part['files']):,}</td>") < row.index(f"{size / 1024 / 1024:.1f} MB</td>") < row.index("</tr>")
+    assert (f"<h2>ITA ปีงบประมาณ พ.ศ. 2568</h2>\n    <p class=\"filemeta\">{len(part['files']):,} ไฟล์ · "
+            f"{size / 1024 / 1024:.1f} MB ก่อนบีบอัด</p>") in page
     assert '<a href="offline.html">ดาวน์โหลดเว็บไซต์ไว้อ่านแบบออฟไลน์ (ZIP)</a>' in (site / "ita/2568/o1.html").read_text(
         encoding="utf-8").replace('href="../../offline.html"', 'href="offline.html"')
 

@@ -240,7 +240,7 @@ def snapshot(site: Path) -> dict:
 
 
 def published_bytes(site: Path):
-    """(name, bytes) of every published file, and of every entry of the ZIP files among them (the offline ZIPs, XLSX)."""
+    """(name, bytes) of every published file, and of every entry of the ZIP files among them (XLSX, a ZIP attachment)."""
     for folder, _, files in os.walk(site):
         for name in files:
             path = Path(folder) / name
@@ -251,7 +251,7 @@ def published_bytes(site: Path):
                     for entry in archive.namelist():
                         inner = archive.read(entry)
                         yield f"{path.relative_to(site).as_posix()}!{entry}", inner
-                        if inner.startswith(b"PK\x03\x04"):  # an XLSX inside an offline ZIP
+                        if inner.startswith(b"PK\x03\x04"):  # an XLSX inside a ZIP attachment
                             with zipfile.ZipFile(io.BytesIO(inner)) as workbook:
                                 for sheet in workbook.namelist():
                                     yield f"{entry}!{sheet}", workbook.read(sheet)

@@ -78,7 +78,8 @@ class Fails:
 @dataclass(frozen=True)
 class Builds:
     """A build that succeeds: exit status 0, no traceback. None of `absent` (bytes) may be in any published file,
-    the offline ZIPs and the spreadsheets' XML included; every (site path, bytes) of `present` must be; `not_published`
+    ZIP attachments and the spreadsheets' XML included (the offline download's ZIP, made in
+    the reader's browser, holds only published files); every (site path, bytes) of `present` must be; `not_published`
     are site paths that must not exist; `warns` is (location, part of the Thai warning) when one is expected."""
 
     absent: tuple = ()
