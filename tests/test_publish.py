@@ -101,6 +101,38 @@ def site_tree(project: Path) -> dict:
     return tree((project / "site").resolve())
 
 
+SAMPLE_POST = ("---\ntitle: ประชุมประชาคมหมู่บ้าน หมู่ที่ 5\ndate: 2569-12-01\nsummary: ประชุมประชาคมเพื่อจัดทำแผนพัฒนาหมู่บ้าน"
+               "\n---\nวันที่ 1 ธันวาคม 2569 อบต.ดงเมือง จัดประชุมประชาคมหมู่บ้าน หมู่ที่ 5 ณ ศาลาประชาคม มีผู้เข้าร่วม 86 คน\n")
+
+
+def test_one_post_on_the_sample_sends_at_most_300_kb_and_an_unchanged_site_nothing(tmp_path, monkeypatch, calls,
+                                                                                     capsys):
+    """Issue 13's budget, in bytes (bench/publish.py measures the same over FTP, with the protocol's own bytes)."""
+    import shutil
+
+    from conftest import ROOT
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", BUILD_DATE_EPOCH)
+    shutil.copytree(ROOT / "content", tmp_path / "agency/content")
+    monkeypatch.chdir(tmp_path / "agency")
+    host = tmp_path / "public_html"
+    assert run(capsys, "--to", str(host))[0] == 0
+    write_files(tmp_path / "agency/content", {"news/2569-12-01-prachakhom-mu5.md": SAMPLE_POST})
+    calls[:] = []
+    status, out, err = run(capsys, "--to", str(host))
+    assert status == 0, err
+    sent = [call[1] for call in calls if call[0] == "put"]
+    sizes = {path: (host / path).stat().st_size for path in sent}
+    total = sum(sizes.values()) + (host / MANIFEST_NAME).stat().st_size
+    assert "news/2569-12-01-prachakhom-mu5.html" in sent and "offline/www.dongmueang.go.th.json" in sent
+    assert not [path for path in sent if path.endswith(".zip")]
+    assert total <= 300 * 1024, (total, sorted(sizes.items(), key=lambda item: -item[1]))
+    assert len([path for path in sent if path.startswith("search-text-")]) == 1, sent
+    calls[:] = []
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(BUILD_DATE_EPOCH) + 86400))  # and the next day, unchanged
+    assert run(capsys, "--to", str(host))[0] == 0
+    assert [call for call in calls if call[0] in ("put", "delete")] == []
+
+
 def test_first_publish_is_the_site_then_one_post_sends_only_its_files_then_nothing(project, server, calls, capsys):
     status, out, err = run(capsys, *to(server))
     assert status == 0, err
