@@ -1,6 +1,7 @@
 /* Prongsai service worker: pages and files once seen stay readable with no network.
    Registered only over http(s) (base.html); from disk (file://) nothing changes.
-   Pages: network first, the stored copy when offline. Other files: the stored copy first. A request that asks for
+   Pages: network first, the stored copy when offline. Other files: the stored copy first (scripts, styles and
+   lists, which change with every build, are fetched again behind it for the next visit). A request that asks for
    no stored copy (cache: "no-store", the offline download's) goes to the network and is not kept.
    Asked by a page (message "prefetch"), it fetches in the background what offline.json lists (prongsai/prefetch.py:
    home, contact, the citizens' service items, the current year's ITA pages; at most 300 KB), unless the browser
@@ -25,7 +26,13 @@ self.addEventListener("fetch", function (event) {
     }));
     return;
   }
-  event.respondWith(caches.match(request).then(function (hit) { return hit || fetch(request).then(keep); }));
+  // scripts, styles and lists change with every build: the kept copy now, the new one fetched for next time
+  var renewed = /\.(js|css|json)$/.test(new URL(request.url).pathname);
+  event.respondWith(caches.match(request).then(function (hit) {
+    if (!hit) { return fetch(request).then(keep); }
+    if (renewed) { event.waitUntil(fetch(request).then(keep).catch(function () {})); }
+    return hit;
+  }));
 });
 
 var busy = null;
