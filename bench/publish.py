@@ -1,5 +1,5 @@
 """Publishing the sample over FTP to a local server: bytes on the wire and seconds, for a first publish, a one-post
-change, an unchanged site, and an unchanged site built the next day (the build date on the pages).
+change, an unchanged site, and an unchanged site built the next day (nothing may print the build date).
 
     python bench/publish.py [--work DIR] [--runs R]
 
