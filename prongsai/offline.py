@@ -29,9 +29,6 @@ PAGE_PATH = "offline.html"
 FOLDER = "offline/"
 #: The service worker (templates/sw.js), written at the site root: revisits over http(s) work offline.
 WORKER_PATH = "sw.js"
-#: The script that makes a ZIP in the browser, and the ZIP library it loads when a button is pressed.
-SCRIPT_PATH = "static/offline.js"
-LIBRARY_PATH = "static/fflate.js"
 
 
 def folder_name(settings: dict) -> str:

@@ -13,7 +13,7 @@
     if (copy) { copy.hidden = false; }
     return;
   }
-  if (!(window.fetch && window.Promise && window.Blob && window.URL && URL.createObjectURL)) {
+  if (!(window.fetch && window.Promise && window.Blob && window.TextDecoder && window.URL && URL.createObjectURL)) {
     d.getElementById("offline-old").hidden = false;
     return;
   }
@@ -81,6 +81,8 @@
       var list = got[0], fflate = got[1];
       return fetchAll(list, say).then(function (files) {
         say("กำลังรวมเป็นไฟล์ ZIP…");
+        return wait(50).then(function () { return files; }); // the status is shown before the page is busy
+      }).then(function (files) {
         var zipped = fflate.zipSync(files);
         save(zipped, list.zip);
         say("เสร็จแล้ว: " + list.zip + " (" + size(zipped.length) + ") อยู่ในโฟลเดอร์ดาวน์โหลดของเครื่อง");
