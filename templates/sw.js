@@ -30,7 +30,11 @@ self.addEventListener("fetch", function (event) {
   var renewed = /\.(js|css|json)$/.test(new URL(request.url).pathname);
   event.respondWith(caches.match(request).then(function (hit) {
     if (!hit) { return fetch(request).then(keep); }
-    if (renewed) { event.waitUntil(fetch(request).then(keep).catch(function () {})); }
+    if (renewed) { // past the browser's HTTP cache, which may hold the same old copy
+      event.waitUntil(fetch(request.url, { cache: "no-cache" }).then(function (response) {
+        if (response.ok) { return caches.open(CACHE).then(function (cache) { return cache.put(request, response); }); }
+      }).catch(function () {}));
+    }
     return hit;
   }));
 });
