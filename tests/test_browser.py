@@ -35,8 +35,6 @@ CHROMIUM_ARGS = [
 YEAR = "ita/2568"
 #: What a normal page loads besides its HTML (the favicon and images aside), before compression.
 PAGE_BUDGET = 20 * 1024
-#: The tab's icon, linked from every page.
-FAVICON = "/static/favicon.svg"
 #: search.js is loaded by every page.
 SEARCH_JS_BUDGET = 4 * 1000
 #: search-page.js is loaded by search.html only (the titles index is counted apart: TITLES_BUDGET).
@@ -191,12 +189,17 @@ class Watched:
         self.page.on("requestfailed", self._failed)
 
     def _failed(self, request) -> None:
-        # The browser asks for the tab's icon after the page has loaded, and cancels that request when the next
-        # page is opened first (on a busy machine, often): an aborted icon is the browser's doing, not the site's.
-        # Every other failure counts, and so would a missing icon (net::ERR_FILE_NOT_FOUND).
-        if request.url.endswith(FAVICON) and request.failure == "net::ERR_ABORTED":
+        # The browser asks for the tab's icon after the page has loaded, and for an image below the fold (loading=
+        # "lazy") when it comes near, and cancels either when the next page is opened first (on a busy machine,
+        # often): a file that is there, aborted, is the browser's doing, not the site's. Every other failure counts;
+        # a missing file fails as net::ERR_FILE_NOT_FOUND.
+        if request.failure == "net::ERR_ABORTED" and self._is_there(request.url):
             return
         self.errors.append(f"{self.page.url}: request failed: {request.url} ({request.failure})")
+
+    @staticmethod
+    def _is_there(url: str) -> bool:
+        return url.startswith("file:") and Path(unquote(urlsplit(url).path)).is_file()
 
     def open(self, url: str):
         response = self.page.goto(url, wait_until="load")
