@@ -7,7 +7,8 @@ URL scheme, which assessors rely on and which must never change:
   ita/<fiscal year>/index.html     the ITA index assessors start from
   ita/<fiscal year>/o<N>.html      one page per item, e.g. ita/2568/o12.html
   posters/<fiscal year>/o<N>.html, posters/<fiscal year>/index.html   A4 notice-board posters (posters.py)
-  news/index.html, news/<file name>.html
+  news/index.html (the newest fiscal year's posts), news/<fiscal year>.html (each earlier year's),
+  news/<file name>.html
   contact.html, 404.html
 A template error names the template line and the content file being rendered.
 A content file published at the path of a page or file the build makes, or at
@@ -92,7 +93,7 @@ def plan_pages(site: Site, model: Model, generated: dict | None = None, datasets
     pages = [
         PageInfo("index.html", "home.html", name, section="home"),
         PageInfo("ita/index.html", "ita_years.html", "การประเมิน ITA", section="ita"),
-        PageInfo("news/index.html", "news_index.html", "ข่าวประชาสัมพันธ์", section="news"),
+        *_news_lists(site.news),
         PageInfo("contact.html", "contact.html", "ติดต่อเรา", section="contact"),
         PageInfo("search.html", "search.html", "ค้นหา", section="search"),
         PageInfo("404.html", "404.html", "ไม่พบหน้าที่ต้องการ", extra={"standalone": True}),
@@ -152,6 +153,26 @@ def _same_name(source: str, first: str, second: str) -> Problem:
                                  "บน Windows และ Mac จะกลายเป็นไฟล์เดียวกัน",
                    f"'{first}' and '{second}' differ only in upper and lower case or in Unicode form: on Windows and "
                    "macOS they are one file", "เปลี่ยนชื่อไฟล์หนึ่งให้ต่างกันชัดเจน", "rename one of them")
+
+
+def news_year_path(fiscal_year: int) -> str:
+    """The page of one fiscal year's news: news/2568.html."""
+    return f"news/{fiscal_year}.html"
+
+
+def _news_lists(news: tuple) -> list[PageInfo]:
+    """news/index.html with the newest fiscal year's posts, and a page for each earlier year: a list of every post
+    would grow without end (some 700 bytes a post), and be sent again to the host with every post."""
+    counts: dict[int, int] = {}
+    for post in news:
+        counts[post.fiscal_year] = counts.get(post.fiscal_year, 0) + 1
+    years = sorted(counts, reverse=True)
+    listed = tuple((year, counts[year], "news/index.html" if number == 0 else news_year_path(year))
+                   for number, year in enumerate(years))
+    pages = [PageInfo("news/index.html", "news_index.html", "ข่าวประชาสัมพันธ์", section="news",
+                      extra={"fiscal_year": years[0] if years else None, "years": listed})]
+    return pages + [PageInfo(news_year_path(year), "news_index.html", f"ข่าวประชาสัมพันธ์ ปีงบประมาณ พ.ศ. {year}",
+                             section="news", extra={"fiscal_year": year, "years": listed}) for year in years[1:]]
 
 
 def _news_pages(news: tuple, kept: dict) -> list[PageInfo]:

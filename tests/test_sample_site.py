@@ -222,6 +222,25 @@ def is_external(link: str) -> bool:
     return link.startswith("//") or (_SCHEME.match(link) is not None)
 
 
+def test_the_news_index_holds_the_newest_year_and_each_earlier_year_has_its_page(sample_site):
+    """Every post is listed on one page of news: the index (the newest fiscal year's) or its year's page, each linked
+    from the others; so the index stays the size of one year's news, whatever the years behind it hold."""
+    posts = sorted(p.stem for p in (ROOT / "content/news").glob("*.md"))
+    fiscal_year = {post: int(post[:4]) + (int(post[5:7]) >= 10) for post in posts}  # 2567-10-01 is in 2568
+    pages = {"news/index.html": max(fiscal_year.values())}
+    pages.update({f"news/{year}.html": year for year in set(fiscal_year.values()) - {max(fiscal_year.values())}})
+    assert sorted(pages) == ["news/2567.html", "news/2568.html", "news/2569.html", "news/index.html"]
+    listed = {}
+    for path, year in pages.items():
+        html = (sample_site / path).read_text(encoding="utf-8")
+        links = re.findall(r'<a href="([^"]+)\.html">', html.split('class="news-list"', 1)[1].split("</ul>", 1)[0])
+        listed[path] = {posixpath.basename(link) for link in links}
+        assert listed[path] == {post for post in posts if fiscal_year[post] == year}, path
+        others = [other for other in pages if other != path]
+        assert all(f'href="{posixpath.basename(other)}"' in html for other in others), path
+    assert sum(len(names) for names in listed.values()) == len(posts)
+
+
 def test_internal_links_lead_to_files(site):
     failures = []
     for path, page in site.pages.items():
