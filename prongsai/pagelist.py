@@ -163,12 +163,8 @@ def news_year_path(fiscal_year: int) -> str:
 def _news_lists(news: tuple) -> list[PageInfo]:
     """news/index.html with the newest fiscal year's posts, and a page for each earlier year: a list of every post
     would grow without end (some 700 bytes a post), and be sent again to the host with every post."""
-    counts: dict[int, int] = {}
-    for post in news:
-        counts[post.fiscal_year] = counts.get(post.fiscal_year, 0) + 1
-    years = sorted(counts, reverse=True)
-    listed = tuple((year, counts[year], "news/index.html" if number == 0 else news_year_path(year))
-                   for number, year in enumerate(years))
+    years = sorted({post.fiscal_year for post in news}, reverse=True)
+    listed = tuple((year, "news/index.html" if number == 0 else news_year_path(year)) for number, year in enumerate(years))
     pages = [PageInfo("news/index.html", "news_index.html", "ข่าวประชาสัมพันธ์", section="news",
                       extra={"fiscal_year": years[0] if years else None, "years": listed})]
     return pages + [PageInfo(news_year_path(year), "news_index.html", f"ข่าวประชาสัมพันธ์ ปีงบประมาณ พ.ศ. {year}",
