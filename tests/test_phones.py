@@ -364,6 +364,26 @@ def test_after_one_visit_the_citizens_pages_open_with_the_network_off(browser, s
 
 
 
+@pytest.mark.parametrize("link", ["2G", "Slow-2G"])
+def test_on_a_2g_link_the_worker_keeps_nothing_in_the_background(browser, served, link):  # noqa: F811
+    """The background copy (300 KB) is skipped where the browser says the link is 2G: Chromium's own switch sets what
+    navigator.connection.effectiveType reports, in the page and in the service worker."""
+    from test_browser import CHROMIUM
+    slow = browser.browser_type.launch(executable_path=str(CHROMIUM),
+                                       args=[*CHROMIUM_ARGS, f"--force-effective-connection-type={link}"])
+    try:
+        page = slow.new_context().new_page()
+        page.goto(f"{served}/index.html", wait_until="load")
+        assert page.evaluate("navigator.connection.effectiveType").endswith("2g")
+        said = page.evaluate("""() => new Promise(done => {
+            navigator.serviceWorker.addEventListener("message", e => e.data && e.data.prefetch && done(e.data.prefetch));
+            navigator.serviceWorker.ready.then(r => r.active.postMessage("prefetch"));
+            setTimeout(() => done("no answer"), 20000); })""")
+        assert said == "skipped" and not _kept(page)
+    finally:
+        slow.close()
+
+
 # ---------------------------------------------------------------------------------------------------------
 # The offline download
 
