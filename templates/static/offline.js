@@ -1,7 +1,7 @@
 /* Prongsai offline download (offline.html; prongsai/offline.py): a part's button fetches the list of its files
    (offline/<host>.json, offline/<host>-ita-<year>.json), then the files, a few at a time, each tried again on a
-   dropped link, and saves them as one ZIP made here in the browser with fflate (static/fflate.js, loaded only
-   then). The build publishes no ZIP, so one post does not send the whole site again over the agency's link.
+   dropped link, and saves them as one ZIP made here in the browser, a file at a time, with fflate's streaming Zip
+   (static/fflate.js, loaded only then). The build publishes no ZIP, so one post does not send the whole site again over the agency's link.
    Files already compressed (PDF, images, Office files) are stored as they are; text is deflated.
    Opened from disk (the unzipped copy), the page says so: there is nothing to download. */
 (function () {
@@ -44,25 +44,47 @@
   function size(bytes) {
     return bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + " MB" : Math.max(1, Math.round(bytes / 1024)) + " KB";
   }
-  function fetchAll(list, say) { // {name in the ZIP: [bytes, options]}, AT_ONCE files at a time
-    var files = {}, next = 0, done = 0, bytes = 0, failed = false;
-    function worker() {
-      if (failed || next >= list.files.length) { return Promise.resolve(); }
-      var path = list.files[next++];
-      return get(path, TRIES).then(function (buffer) {
-        files[list.folder + "/" + path] = [new Uint8Array(buffer), { level: STORED.test(path) ? 0 : 6 }];
-        done += 1;
-        bytes += buffer.byteLength;
-        say("ดาวน์โหลดแล้ว " + done + " จาก " + list.files.length + " ไฟล์ (" + size(bytes) + ")");
-        return worker();
-      }, function (error) { failed = true; throw error; });
-    }
-    var workers = [];
-    for (var i = 0; i < AT_ONCE; i++) { workers.push(worker()); }
-    return Promise.all(workers).then(function () { return files; });
+  function zipAll(list, fflate, say) { // a Blob of the ZIP; each file goes in as it comes, AT_ONCE fetched at a time
+    return new Promise(function (finished, failed) {
+      var pieces = [], next = 0, done = 0, bytes = 0, stopped = false, running = 0;
+      // each piece of the ZIP becomes a Blob at once (the browser may keep it on disk): memory holds about the files
+      // in flight, not the whole part twice (an agency's scanned PDFs can make a year's part hundreds of MB)
+      var zip = new fflate.Zip(function (error, chunk, final) {
+        if (error) { return failed(error); }
+        pieces.push(new Blob([chunk]));
+        if (final) { finished(new Blob(pieces, { type: "application/zip" })); }
+      });
+      function start() {
+        if (stopped) { return; }
+        if (next >= list.files.length) {
+          if (!running && !stopped) { stopped = true; zip.end(); } // once, after the last file
+          return;
+        }
+        var path = list.files[next++];
+        running += 1;
+        get(path, TRIES).then(function (buffer) {
+          if (stopped) { return; } // another file failed: this one is not wanted now
+          var name = list.folder + "/" + path;
+          var entry = STORED.test(path) ? new fflate.ZipPassThrough(name) : new fflate.ZipDeflate(name, { level: 6 });
+          zip.add(entry);
+          entry.push(new Uint8Array(buffer), true);
+          done += 1;
+          bytes += buffer.byteLength;
+          say("ดาวน์โหลดแล้ว " + done + " จาก " + list.files.length + " ไฟล์ (" + size(bytes) + ")");
+          running -= 1;
+          start();
+        }).catch(function (error) { // the file that never came, or the ZIP library's own error
+          if (stopped && !error.path) { return; }
+          stopped = true;
+          zip.terminate();
+          failed(error);
+        });
+      }
+      for (var i = 0; i < AT_ONCE; i++) { start(); }
+    });
   }
   function save(zipped, name) {
-    var link = d.createElement("a"), url = URL.createObjectURL(new Blob([zipped], { type: "application/zip" }));
+    var link = d.createElement("a"), url = URL.createObjectURL(zipped);
     link.href = url;
     link.download = name;
     link.hidden = true;
@@ -78,14 +100,10 @@
     Promise.all([get(button.getAttribute("data-list"), TRIES).then(function (buffer) {
       return JSON.parse(new TextDecoder("utf-8").decode(buffer));
     }), loadLibrary()]).then(function (got) {
-      var list = got[0], fflate = got[1];
-      return fetchAll(list, say).then(function (files) {
-        say("กำลังรวมเป็นไฟล์ ZIP…");
-        return wait(50).then(function () { return files; }); // the status is shown before the page is busy
-      }).then(function (files) {
-        var zipped = fflate.zipSync(files);
+      var list = got[0];
+      return zipAll(list, got[1], say).then(function (zipped) {
         save(zipped, list.zip);
-        say("เสร็จแล้ว: " + list.zip + " (" + size(zipped.length) + ") อยู่ในโฟลเดอร์ดาวน์โหลดของเครื่อง");
+        say("เสร็จแล้ว: " + list.zip + " (" + size(zipped.size) + ") อยู่ในโฟลเดอร์ดาวน์โหลดของเครื่อง");
       });
     }).catch(function (error) {
       say("ดาวน์โหลดไม่สำเร็จ" + (error.path ? " (" + error.path + ")" : "") +
