@@ -14,7 +14,7 @@ from conftest import BUILD_DATE_EPOCH, ROOT
 from prongsai import batch
 
 MAIN = "import sys; from prongsai.cli import main; sys.exit(main())"
-SAMPLE_PAGES = 204  # the sample site's HTML pages, checked against the files on disk below
+SAMPLE_PAGES = 207  # the sample site's HTML pages, checked against the files on disk below
 THAI_FOLDER = "อบต ดงเมือง"
 BROKEN_LOCATION = "c/content/site.yaml:5:14: ข้อผิดพลาด: ช่อง 'agency_kind' (ประเภทหน่วยงาน) ไม่มีค่า 'saoo' ให้เลือก"
 
