@@ -41,7 +41,7 @@ SEARCH_JS_BUDGET = 4 * 1000
 SEARCH_PAGE_JS_BUDGET = 8 * 1024
 #: The offline download page's script (static/offline.js; the ZIP library static/fflate.js, 34 KB, comes only when a
 #: part's button is pressed).
-OFFLINE_JS_BUDGET = 6 * 1024
+OFFLINE_JS_BUDGET = 8 * 1024
 
 
 # ---------------------------------------------------------------------------------------------------------
